@@ -57,7 +57,7 @@ public final class CertificateRotation {
                     now, s.servingIssuedAt()), "trust bundle lacked an active CA"));
         }
 
-        if (s.next().isEmpty() && signerInfo.dueForRenewal(now, policy.renewRemaining())) {
+        if (s.next().isEmpty() && due(signerInfo, policy.caValidity(), policy, now)) {
             IssuedCertificate next = CertificateFactory.newCa(caName(now), policy.caValidity(), now);
             List<X509Certificate> trusted = new ArrayList<>(s.trusted());
             trusted.add(next.certificate());
@@ -102,8 +102,8 @@ public final class CertificateRotation {
     /** When a state check would next have something to do, so the caller can sleep until then. */
     public static Instant nextCheck(CertificateState s, RotationPolicy policy) {
         List<Instant> candidates = new ArrayList<>();
-        candidates.add(renewAt(CertificateInfo.of(s.serving().certificate()), policy));
-        candidates.add(renewAt(CertificateInfo.of(s.signer().certificate()), policy));
+        candidates.add(renewAt(CertificateInfo.of(s.serving().certificate()), policy.servingValidity(), policy));
+        candidates.add(renewAt(CertificateInfo.of(s.signer().certificate()), policy.caValidity(), policy));
         if (s.next().isPresent()) {
             candidates.add(s.bundleChangedAt().plus(policy.overlap()));
         }
@@ -113,15 +113,26 @@ public final class CertificateRotation {
         return candidates.stream().min(Instant::compareTo).orElseThrow();
     }
 
-    private static Instant renewAt(CertificateInfo info, RotationPolicy policy) {
-        long total = info.lifetime().toSeconds();
-        return info.notAfter().minus(Duration.ofSeconds((long) Math.ceil(total * policy.renewRemaining())));
+    private static Instant renewAt(CertificateInfo info, Duration validity, RotationPolicy policy) {
+        return info.notAfter().minus(Duration.ofMillis((long) Math.ceil(nominal(info, validity).toMillis() * policy.renewRemaining())));
+    }
+
+    /**
+     * Due when less than the policy's fraction of the nominal lifetime is left. Nominal: the configured validity (the
+     * few minutes of back-dating are not lifetime), or the actual one when shorter (clamped to the CA).
+     */
+    private static boolean due(CertificateInfo info, Duration validity, RotationPolicy policy, Instant now) {
+        return now.isAfter(renewAt(info, validity, policy));
+    }
+
+    private static Duration nominal(CertificateInfo info, Duration validity) {
+        return info.lifetime().compareTo(validity) < 0 ? info.lifetime() : validity;
     }
 
     private static Optional<String> servingProblem(CertificateState s, RotationPolicy policy, Instant now) {
         X509Certificate cert = s.serving().certificate();
         CertificateInfo info = CertificateInfo.of(cert);
-        if (info.dueForRenewal(now, policy.renewRemaining())) {
+        if (due(info, policy.servingValidity(), policy, now)) {
             return Optional.of("serving certificate expires " + info.notAfter());
         }
         if (!cert.getIssuerX500Principal().equals(s.signer().certificate().getSubjectX500Principal())
