@@ -1,5 +1,6 @@
 package dev.meshhook.validate;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -10,10 +11,15 @@ public final class KindValidators {
     private KindValidators() {}
 
     public static List<KindValidator> all() {
-        return List.of(
-                // networking.istio.io (validate-net)
-                // security.istio.io, telemetry.istio.io, extensions.istio.io and the remaining
-                // networking.istio.io kinds (validate-sec)
-        );
+        List<KindValidator> all = new ArrayList<>();
+        // networking.istio.io (validate-net)
+        all.add(new VirtualServiceValidator());
+        all.add(new DestinationRuleValidator());
+        all.add(new GatewayValidator());
+        all.add(new ServiceEntryValidator());
+        all.add(new SidecarValidator());
+        // security.istio.io, telemetry.istio.io, extensions.istio.io and the remaining
+        // networking.istio.io kinds (validate-sec)
+        return List.copyOf(all);
     }
 }
