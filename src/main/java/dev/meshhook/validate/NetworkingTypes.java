@@ -141,7 +141,7 @@ public final class NetworkingTypes {
     public static final ProtoType HTTP_ROUTE = message(P + "HTTPRoute")
             .field("name", STRING).field("match", listOf(HTTP_MATCH)).field("route", listOf(HTTP_ROUTE_DESTINATION))
             .field("redirect", message(P + "HTTPRedirect")
-                    .fields(STRING, "uri", "authority", "scheme").field("port", UINT32)
+                    .fields(STRING, "uri", "authority", "scheme", "prefixRewrite").field("port", UINT32)
                     .field("derivePort", enumOf(P + "HTTPRedirect.RedirectPortSelection", "FROM_PROTOCOL_DEFAULT", "FROM_REQUEST_PORT"))
                     .field("redirectCode", UINT32))
             .field("directResponse", message(P + "HTTPDirectResponse")

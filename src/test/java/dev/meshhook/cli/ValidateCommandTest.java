@@ -1,0 +1,68 @@
+package dev.meshhook.cli;
+
+import dev.meshhook.validate.ConfigValidator;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ValidateCommandTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String stdin, String... args) {
+        ValidateCommand cmd = new ValidateCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                new ConfigValidator());
+        return new CommandLine(cmd).execute(args);
+    }
+
+    @Test
+    void missingFileIsUnusableInput() {
+        assertEquals(2, run("", "-f", dir.resolve("nope.yaml").toString()));
+        assertTrue(err.toString().contains("no such file"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void documentWithoutKindIsUnusableAndPrintsNothingOnStdout() {
+        String yaml = "apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata: {name: a, namespace: b}\n---\nfoo: bar\n";
+        assertEquals(2, run(yaml, "-f", "-"));
+        assertTrue(err.toString().contains("<stdin>:5: document 2 has no kind"), err.toString());
+        assertEquals("", out.toString());
+    }
+
+    @Test
+    void badYamlNamesTheLine() {
+        assertEquals(2, run("kind: Service\n---\nkind: Gateway\nspec: [\n", "-f", "-"));
+        assertTrue(err.toString().contains("document 2 is not valid YAML"), err.toString());
+    }
+
+    @Test
+    void skipsAndCountsNonIstioDocuments() throws Exception {
+        Files.writeString(dir.resolve("svc.yaml"), "apiVersion: v1\nkind: Service\nmetadata: {name: s}\n");
+        Files.writeString(dir.resolve("notes.txt"), "not a manifest");
+        assertEquals(0, run("", "-f", dir.toString()));
+        assertTrue(out.toString().contains("0 Istio resources checked: 0 invalid, 0 with warnings; 1 other document skipped"),
+                out.toString());
+    }
+
+    @Test
+    void unknownIstioKindIsInvalid() {
+        assertEquals(1, run("apiVersion: networking.istio.io/v1\nkind: Bogus\nmetadata: {name: x, namespace: y}\n", "-f", "-"));
+        assertTrue(out.toString().contains("<stdin>:1: Bogus y/x: error: unrecognized type networking.istio.io/v1, Kind=Bogus"),
+                out.toString());
+    }
+}
