@@ -20,6 +20,16 @@ public final class KindValidators {
         all.add(new SidecarValidator());
         // security.istio.io, telemetry.istio.io, extensions.istio.io and the remaining
         // networking.istio.io kinds (validate-sec)
+        all.add(new EnvoyFilterValidator());
+        all.add(new WorkloadEntryValidator());
+        all.add(new WorkloadGroupValidator());
+        all.add(new ProxyConfigValidator());
+        all.add(new AuthorizationPolicyValidator());
+        all.add(new PeerAuthenticationValidator());
+        all.add(new RequestAuthenticationValidator());
+        all.add(new TelemetryValidator());
+        all.add(new WasmPluginValidator());
+        all.add(new TrafficExtensionValidator());
         return List.copyOf(all);
     }
 }
