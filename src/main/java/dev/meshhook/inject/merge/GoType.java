@@ -42,28 +42,28 @@ public final class GoType {
         this.byFoldedName = kind == Kind.STRUCT ? new HashMap<>() : Collections.emptyMap();
     }
 
-    static GoType scalar(Kind kind, String goName) {
+    public static GoType scalar(Kind kind, String goName) {
         return new GoType(kind, goName, null);
     }
 
-    static GoType struct(String goName) {
+    public static GoType struct(String goName) {
         return new GoType(Kind.STRUCT, goName, null);
     }
 
-    static GoType list(GoType elem) {
+    public static GoType list(GoType elem) {
         return new GoType(Kind.LIST, "[]" + elem.goName, elem);
     }
 
-    static GoType map(GoType elem) {
+    public static GoType map(GoType elem) {
         return new GoType(Kind.MAP, "map[string]" + elem.goName, elem);
     }
 
     /** Adds a field; the flags string holds {@code o} (omitempty), {@code p} (pointer). */
-    GoType field(String name, GoType type, String flags) {
+    public GoType field(String name, GoType type, String flags) {
         return field(name, type, flags, null, null);
     }
 
-    GoType field(String name, GoType type, String flags, String patchStrategy, String mergeKey) {
+    public GoType field(String name, GoType type, String flags, String patchStrategy, String mergeKey) {
         Field f = new Field(name, type, flags.indexOf('o') >= 0, flags.indexOf('p') >= 0, patchStrategy, mergeKey);
         fields.add(f);
         byName.put(name, f);
@@ -72,7 +72,7 @@ public final class GoType {
     }
 
     /** Copies all fields of {@code other} (Go struct embedding with {@code json:",inline"}). */
-    GoType inline(GoType other) {
+    public GoType inline(GoType other) {
         for (Field f : other.fields) {
             field(f.name(), f.type(), (f.omitEmpty() ? "o" : "") + (f.pointer() ? "p" : ""), f.patchStrategy(),
                     f.mergeKey());

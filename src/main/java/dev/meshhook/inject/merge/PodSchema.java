@@ -13,18 +13,18 @@ import dev.meshhook.inject.merge.GoType.Kind;
  */
 public final class PodSchema {
 
-    static final GoType STRING = GoType.scalar(Kind.STRING, "string");
-    static final GoType BOOL = GoType.scalar(Kind.BOOL, "bool");
-    static final GoType INT32 = GoType.scalar(Kind.INT32, "int32");
-    static final GoType INT64 = GoType.scalar(Kind.INT64, "int64");
-    static final GoType QUANTITY = GoType.scalar(Kind.QUANTITY, "resource.Quantity");
-    static final GoType INT_OR_STRING = GoType.scalar(Kind.INT_OR_STRING, "intstr.IntOrString");
-    static final GoType TIME = GoType.scalar(Kind.TIME, "v1.Time");
-    static final GoType RAW = GoType.scalar(Kind.RAW, "v1.FieldsV1");
-    static final GoType STRINGS = list(STRING);
-    static final GoType STRING_MAP = map(STRING);
-    static final GoType RESOURCE_LIST = map(QUANTITY);
-    static final GoType RAW_LIST = list(RAW);
+    public static final GoType STRING = GoType.scalar(Kind.STRING, "string");
+    public static final GoType BOOL = GoType.scalar(Kind.BOOL, "bool");
+    public static final GoType INT32 = GoType.scalar(Kind.INT32, "int32");
+    public static final GoType INT64 = GoType.scalar(Kind.INT64, "int64");
+    public static final GoType QUANTITY = GoType.scalar(Kind.QUANTITY, "resource.Quantity");
+    public static final GoType INT_OR_STRING = GoType.scalar(Kind.INT_OR_STRING, "intstr.IntOrString");
+    public static final GoType TIME = GoType.scalar(Kind.TIME, "v1.Time");
+    public static final GoType RAW = GoType.scalar(Kind.RAW, "v1.FieldsV1");
+    public static final GoType STRINGS = list(STRING);
+    public static final GoType STRING_MAP = map(STRING);
+    public static final GoType RESOURCE_LIST = map(QUANTITY);
+    public static final GoType RAW_LIST = list(RAW);
 
     private static final String MERGE = "merge";
 
