@@ -60,7 +60,7 @@ public final class EnvoyFilterValidator implements KindValidator {
             .field("match", MATCH)
             .field("patch", message(P + "Patch")
                 .field("operation", enumOf(P + "Patch.Operation", "INVALID", "MERGE", "ADD", "REMOVE", "INSERT_BEFORE",
-                    "INSERT_AFTER", "INSERT_FIRST", "REPLACE"))
+                    "INSERT_AFTER", "INSERT_FIRST", "REPLACE", "MERGE_AND_REPLACE_LIST"))
                 .field("value", STRUCT)
                 .field("filterClass", enumOf(P + "Patch.FilterClass", "UNSPECIFIED", "AUTHN", "AUTHZ", "STATS")))));
 
@@ -95,6 +95,11 @@ public final class EnvoyFilterValidator implements KindValidator {
         Map.entry("envoy.tcp_proxy", "envoy.filters.network.tcp_proxy"));
 
     private static final String HCM = "envoy.filters.network.http_connection_manager";
+
+    /** Starts loading the Envoy message types in the background (see {@link EnvoyPatches#warmUpInBackground}). */
+    public EnvoyFilterValidator() {
+        EnvoyPatches.warmUpInBackground();
+    }
 
     @Override
     public String group() {
