@@ -65,7 +65,10 @@ class IstioInjectConformanceTest {
         Path mesh = firstExisting(own, "mesh", "mesh.yaml");
         Assumptions.assumeTrue(config != null && values != null && mesh != null,
                 "own templates/config, templates/values and templates/mesh not present yet: skipping");
-        return cases(dir, baseFiles(config, values, mesh), "own-templates", true);
+        JsonNode base = baseFiles(config, values, mesh);
+        // Istio's golden install pins the image hub and tag (README "Base files"); ours ships release defaults.
+        mergePatch(base.get("values"), WebhookCase.JSON.readTree("{\"global\":{\"hub\":\"registry.istio.io/testing\",\"tag\":\"latest\"}}"));
+        return cases(dir, base, "own-templates", true);
     }
 
     private static Path firstExisting(Path dir, String... names) {
@@ -115,27 +118,7 @@ class IstioInjectConformanceTest {
     }
 
     static void runCase(Path dir, JsonNode base, JsonNode c) throws Exception {
-        JsonNode config = mergePatch(base.get("config").deepCopy(), c.path("config_patch"));
-        JsonNode values = mergePatch(base.get("values").deepCopy(), c.path("values_patch"));
-        JsonNode mesh = mergePatch(base.get("mesh").deepCopy(), c.path("mesh_patch"));
-        Map<String, String> envVars = new HashMap<>();
-        c.path("env").fields().forEachRemaining(e -> envVars.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> nodes = new LinkedHashMap<>();
-        for (JsonNode n : c.path("cluster").path("nodes")) nodes.put(n.path("name").asText(), n.path("kubeletVersion").asText());
-        Map<String, Map<String, String>> namespaces = new HashMap<>();
-        for (JsonNode n : c.path("cluster").path("namespaces")) {
-            Map<String, String> ann = new HashMap<>();
-            n.path("annotations").fields().forEachRemaining(e -> ann.put(e.getKey(), e.getValue().asText()));
-            namespaces.put(n.path("name").asText(), ann);
-        }
-        Injector injector = Injector.create(
-                InjectorConfig.parse(WebhookCase.JSON.writeValueAsString(config)),
-                InjectorValues.parse(WebhookCase.JSON.writeValueAsString(values)),
-                MeshConfig.parse(WebhookCase.JSON.writeValueAsString(mesh)),
-                c.path("revision").path("webhook").asText("default"),
-                InjectorEnv.fromVariables(envVars),
-                ClusterFacts.of(nodes, namespaces));
-
+        Injector injector = buildInjector(base, c);
         List<WebhookCase.Doc> inputs = WebhookCase.injectableDocs(Files.readString(dir.resolve(c.path("input").asText())));
         List<WebhookCase.Doc> expected = WebhookCase.injectableDocs(Files.readString(dir.resolve(c.path("expected").asText())));
         assertEquals(expected.size(), inputs.size(), "injectable document count");
@@ -150,10 +133,76 @@ class IstioInjectConformanceTest {
             JsonNode want = WebhookCase.normalise(expected.get(i).pod(), false);
             JsonNode got = WebhookCase.normalise(result, true);
             if (!want.equals(got)) {
-                fail("document " + i + " differs\n--- expected\n" + WebhookCase.YAML.writeValueAsString(want)
-                        + "\n--- got\n" + WebhookCase.YAML.writeValueAsString(got));
+                fail("document " + i + " differs (- expected, + got):\n" + lineDiff(WebhookCase.YAML.writeValueAsString(sorted(want)),
+                        WebhookCase.YAML.writeValueAsString(sorted(got))));
             }
         }
+    }
+
+    static JsonNode sorted(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode o = WebhookCase.JSON.createObjectNode();
+            java.util.TreeMap<String, JsonNode> m = new java.util.TreeMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), sorted(e.getValue())));
+            m.forEach(o::set);
+            return o;
+        }
+        if (n.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = WebhookCase.JSON.createArrayNode();
+            n.forEach(x -> a.add(sorted(x)));
+            return a;
+        }
+        return n;
+    }
+
+    /** The injector for a case: base files + RFC 7386 patches, env, cluster facts, webhook revision. */
+    static Injector buildInjector(JsonNode base, JsonNode c) throws Exception {
+        JsonNode config = mergePatch(base.get("config").deepCopy(), c.path("config_patch"));
+        JsonNode values = mergePatch(base.get("values").deepCopy(), c.path("values_patch"));
+        JsonNode mesh = mergePatch(base.get("mesh").deepCopy(), c.path("mesh_patch"));
+        Map<String, String> envVars = new HashMap<>();
+        c.path("env").fields().forEachRemaining(e -> envVars.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> nodes = new LinkedHashMap<>();
+        for (JsonNode n : c.path("cluster").path("nodes")) nodes.put(n.path("name").asText(), n.path("kubeletVersion").asText());
+        Map<String, Map<String, String>> namespaces = new HashMap<>();
+        for (JsonNode n : c.path("cluster").path("namespaces")) {
+            Map<String, String> ann = new HashMap<>();
+            n.path("annotations").fields().forEachRemaining(e -> ann.put(e.getKey(), e.getValue().asText()));
+            namespaces.put(n.path("name").asText(), ann);
+        }
+        return Injector.create(
+                InjectorConfig.parse(WebhookCase.JSON.writeValueAsString(config)),
+                InjectorValues.parse(WebhookCase.JSON.writeValueAsString(values)),
+                MeshConfig.parse(WebhookCase.JSON.writeValueAsString(mesh)),
+                c.path("revision").path("webhook").asText("default"),
+                InjectorEnv.fromVariables(envVars),
+                ClusterFacts.of(nodes, namespaces));
+    }
+
+    /** Lines only in a (-) or only in b (+), by longest common subsequence, with one line of context. */
+    static String lineDiff(String a, String b) {
+        String[] x = a.split("\n");
+        String[] y = b.split("\n");
+        int[][] l = new int[x.length + 1][y.length + 1];
+        for (int i = x.length - 1; i >= 0; i--)
+            for (int j = y.length - 1; j >= 0; j--)
+                l[i][j] = x[i].equals(y[j]) ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
+        StringBuilder out = new StringBuilder();
+        int i = 0, j = 0;
+        String last = "";
+        while (i < x.length || j < y.length) {
+            if (i < x.length && j < y.length && x[i].equals(y[j])) {
+                last = x[i];
+                i++;
+                j++;
+                continue;
+            }
+            if (!last.isEmpty()) out.append("  ").append(last).append('\n');
+            last = "";
+            if (j >= y.length || (i < x.length && l[i + 1][j] >= l[i][j + 1])) out.append("- ").append(x[i++]).append('\n');
+            else out.append("+ ").append(y[j++]).append('\n');
+        }
+        return out.toString();
     }
 
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {
