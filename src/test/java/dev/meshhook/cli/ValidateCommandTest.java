@@ -1,7 +1,12 @@
 package dev.meshhook.cli;
 
 import dev.meshhook.validate.ConfigValidator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -11,6 +16,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -57,6 +65,28 @@ class ValidateCommandTest {
         assertEquals(0, run("", "-f", dir.toString()));
         assertTrue(out.toString().contains("0 Istio resources checked: 0 invalid, 0 with warnings; 1 other document skipped"),
                 out.toString());
+    }
+
+    /** The offline command must agree with the webhook's decision on Istio's public sample. */
+    @TestFactory
+    Stream<DynamicTest> agreesWithThePublicValidationSample() throws Exception {
+        Path sample = Path.of("../shared/conformance/istio-validation");
+        Assumptions.assumeTrue(Files.isRegularFile(sample.resolve("cases.jsonl")),
+                "../shared is absent: skipping the validation sample");
+        ObjectMapper json = new ObjectMapper();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String line : Files.readAllLines(sample.resolve("cases.jsonl"))) {
+            JsonNode c = json.readTree(line);
+            tests.add(DynamicTest.dynamicTest(c.path("id").asText() + " " + c.path("file").asText(), () -> {
+                out.reset();
+                err.reset();
+                int rc = run("", "-q", "-f", sample.resolve(c.path("file").asText()).toString());
+                String got = rc == 1 ? "invalid" : rc == 0 && out.toString().contains(": warning: ") ? "warning"
+                        : rc == 0 ? "valid" : "exit " + rc + ": " + err;
+                assertEquals(c.path("expected").asText(), got, out.toString());
+            }));
+        }
+        return tests.stream();
     }
 
     @Test

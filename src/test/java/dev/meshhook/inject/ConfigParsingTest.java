@@ -117,13 +117,13 @@ class ConfigParsingTest {
         List<String> w = new java.util.ArrayList<>();
         ClusterFacts newer = ClusterFacts.of(Map.of("n1", "v1.33.0", "n2", "v1.34.0-gke.100"), Map.of());
         ClusterFacts mixed = ClusterFacts.of(Map.of("n1", "v1.33.0", "n2", "v1.28.0"), Map.of());
-        assertTrue(NativeSidecars.decide("auto", newer, "Kubernetes", "", w));
-        assertFalse(NativeSidecars.decide("auto", mixed, "Kubernetes", "", w));
-        assertTrue(NativeSidecars.decide("auto", mixed, "Kubernetes", "n1", w));
-        assertTrue(NativeSidecars.decide("auto", ClusterFacts.of(Map.of(), Map.of()), "Kubernetes", "", w));
-        assertFalse(NativeSidecars.decide("auto", ClusterFacts.NONE, "Kubernetes", "", w));
-        assertTrue(NativeSidecars.decide("true", ClusterFacts.NONE, "Kubernetes", "", w));
-        assertFalse(NativeSidecars.decide("false", newer, "Kubernetes", "", w));
-        assertFalse(NativeSidecars.decide("auto", ClusterFacts.of(Map.of("n", "garbage"), Map.of()), "Kubernetes", "", w));
+        assertTrue(Injector.detectNativeSidecars("auto", newer, "Kubernetes", "", w));
+        assertFalse(Injector.detectNativeSidecars("auto", mixed, "Kubernetes", "", w));
+        assertTrue(Injector.detectNativeSidecars("auto", mixed, "Kubernetes", "n1", w));
+        assertTrue(Injector.detectNativeSidecars("auto", ClusterFacts.of(Map.of(), Map.of()), "Kubernetes", "", w));
+        assertFalse(Injector.detectNativeSidecars("auto", ClusterFacts.NONE, "Kubernetes", "", w));
+        assertTrue(Injector.detectNativeSidecars("true", ClusterFacts.NONE, "Kubernetes", "", w));
+        assertFalse(Injector.detectNativeSidecars("false", newer, "Kubernetes", "", w));
+        assertFalse(Injector.detectNativeSidecars("auto", ClusterFacts.of(Map.of("n", "garbage"), Map.of()), "Kubernetes", "", w));
     }
 }
