@@ -9,4 +9,18 @@ public final class FuncMaps {
     /** Go's text/template builtins only. */
     public static FuncMap go() { return EMPTY; }
 
+    private static final FuncMap ISTIO = istio(System::getenv);
+
+    /**
+     * What Istio's injector parses templates with: sprig v3.3.0 TxtFuncMap overlaid by Istio's InjectionFuncmap
+     * (Istio wins on indent, contains, env, omit). {@code env} reads the process environment.
+     */
+    public static FuncMap istio() { return ISTIO; }
+
+    /** As {@link #istio()}, with {@code env} (and sprig's expandenv) reading variables through {@code env}. */
+    public static FuncMap istio(java.util.function.UnaryOperator<String> env) {
+        return Sprig.funcs(env).with(IstioFuncs.funcs(env));
+    }
+
+
 }

@@ -96,6 +96,11 @@ public final class EnvoyFilterValidator implements KindValidator {
 
     private static final String HCM = "envoy.filters.network.http_connection_manager";
 
+    /** Starts loading the Envoy message types in the background (see {@link EnvoyPatches#warmUpInBackground}). */
+    public EnvoyFilterValidator() {
+        EnvoyPatches.warmUpInBackground();
+    }
+
     @Override
     public String group() {
         return "networking.istio.io";

@@ -605,8 +605,26 @@ final class EnvoyPatches {
         }
     }
 
-    /** Whether {@code Any} is on the classpath in the expected shape (guards the static helpers above). */
-    static boolean available() {
-        return Any.getDescriptor() != null;
+    private static final java.util.concurrent.atomic.AtomicBoolean WARMING = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Loads the root Envoy message types (and the proto descriptors they pull in) on a background daemon thread, so
+     * the first EnvoyFilter admission does not pay several seconds of class loading inside the webhook timeout.
+     * Idempotent; safe to call from any thread.
+     */
+    static void warmUpInBackground() {
+        if (!WARMING.compareAndSet(false, true)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (String applyTo : new String[] {"CLUSTER", "LISTENER", "ROUTE_CONFIGURATION", "FILTER_CHAIN", "HTTP_FILTER",
+                "NETWORK_FILTER", "VIRTUAL_HOST", "HTTP_ROUTE", "EXTENSION_CONFIG", "BOOTSTRAP", "LISTENER_FILTER"}) {
+                Descriptor d = rootType(applyTo);
+                fieldsOf(d);
+            }
+            resolve(Any.getDescriptor().getFullName());
+        }, "envoy-types-warmup");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -153,7 +153,9 @@ final class ConformanceCases {
         if (c.has("env")) {
             c.get("env").fields().forEachRemaining(e -> env.put(e.getKey(), e.getValue().textValue()));
         }
-        FuncMap funcs = FuncMaps.go();
+        FuncMap funcs = c.get("funcs").textValue().equals("go") ? FuncMaps.go()
+                : FuncMaps.istio(k -> env.containsKey(k) ? env.get(k)
+                        : k.equals("ISTIO_CONFORMANCE_SURELY_UNSET_VAR") ? null : System.getenv(k));
         JsonNode tn = c.get("template");
         String out;
         try {
