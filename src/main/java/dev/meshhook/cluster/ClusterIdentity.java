@@ -12,7 +12,8 @@ import java.util.Optional;
 public record ClusterIdentity(boolean enabled, String enabledReason, String namespace, String revision, String clusterId,
                              String identity) {
 
-    static ClusterIdentity resolve(ClusterSettings s, Map<String, String> env, Optional<String> apiServerUrl) {
+    static ClusterIdentity resolve(ClusterSettings s, Map<String, String> env, Optional<String> apiServerUrl,
+                                   Optional<String> serviceRevision) {
         String mode = s.enabled().trim().toLowerCase(Locale.ROOT);
         boolean enabled;
         String reason;
@@ -37,7 +38,9 @@ public record ClusterIdentity(boolean enabled, String enabledReason, String name
         }
         String namespace = s.namespace().filter(ClusterIdentity::nonBlank)
                 .orElse(Optional.ofNullable(env.get("POD_NAMESPACE")).filter(ClusterIdentity::nonBlank).orElse("istio-system"));
-        String revision = s.revision().orElse(Optional.ofNullable(env.get("REVISION")).orElse(""));
+        String revision = s.revision().or(() -> serviceRevision.filter(ClusterIdentity::nonBlank))
+                .or(() -> Optional.ofNullable(env.get("MESHHOOK_REVISION")).filter(ClusterIdentity::nonBlank))
+                .or(() -> Optional.ofNullable(env.get("REVISION"))).orElse("");
         String clusterId = s.clusterId().filter(ClusterIdentity::nonBlank)
                 .orElse(Optional.ofNullable(env.get("CLUSTER_ID")).filter(ClusterIdentity::nonBlank).orElse("Kubernetes"));
         String identity = s.identity().filter(ClusterIdentity::nonBlank)

@@ -53,6 +53,10 @@ public class ClusterReadiness implements HealthCheck {
                 b.withData("config.lastError", s.lastError());
                 b.withData("config.lastErrorAt", s.lastErrorAt().toString());
             }
+            if (!s.loaded() && s.lastError() == null) {
+                b.withData("config.waiting", "for ConfigMap " + watcher.get().watchedNames().get(0) + " in "
+                        + identity.get().namespace() + " (the injector starts with it, as istiod does)");
+            }
             up &= s.loaded();
         }
         var facts = runtime.facts();

@@ -39,6 +39,10 @@ public class ClusterRuntime {
     MeterRegistry meters;
     @ConfigProperty(name = "quarkus.kubernetes-client.api-server-url")
     Optional<String> apiServerUrl;
+    @ConfigProperty(name = "meshhook.tls.dir")
+    Optional<String> serviceTlsDir;
+    @ConfigProperty(name = "meshhook.revision")
+    Optional<String> serviceRevision;
 
     private volatile ClusterIdentity identity;
     private volatile InjectorConfigWatcher configWatcher;
@@ -48,8 +52,8 @@ public class ClusterRuntime {
     private volatile String certMode = "off";
 
     void onStart(@Observes StartupEvent ev) {
-        identity = ClusterIdentity.resolve(settings, System.getenv(), apiServerUrl);
-        Path tlsDir = Path.of(settings.certs().dir().orElse(Optional.ofNullable(System.getenv("CERT_DIR")).orElse("certs")));
+        identity = ClusterIdentity.resolve(settings, System.getenv(), apiServerUrl, serviceRevision);
+        Path tlsDir = Path.of(settings.certs().dir().or(() -> serviceTlsDir).filter(d -> !d.isBlank()).orElse("certs"));
         served = new ServedCertificates(tlsDir);
         registerCertificateGauges();
         if (!identity.enabled()) {

@@ -21,7 +21,10 @@ public interface ClusterSettings {
     /** Namespace of the ConfigMaps, Secret and Lease; default {@code POD_NAMESPACE}, else {@code istio-system}. */
     Optional<String> namespace();
 
-    /** Istio revision; ConfigMap names get {@code -<rev>} unless empty or {@code default}. Default {@code REVISION}. */
+    /**
+     * Istio revision; ConfigMap names get {@code -<rev>} unless empty or {@code default}. Default: the service's
+     * {@code meshhook.revision} ({@code MESHHOOK_REVISION}), else {@code REVISION}.
+     */
     Optional<String> revision();
 
     /** The id of this cluster as injection templates name it (Istio's {@code CLUSTER_ID}, default {@code Kubernetes}). */
@@ -48,7 +51,7 @@ public interface ClusterSettings {
         @WithDefault("managed")
         String mode();
 
-        /** TLS directory the HTTPS server reloads from; default {@code CERT_DIR}, else {@code certs}. */
+        /** TLS directory the HTTPS server reloads from; default {@code meshhook.tls.dir}, else {@code certs}. */
         Optional<String> dir();
 
         @WithDefault("meshhook-webhook-certs")

@@ -13,4 +13,8 @@ public interface InjectorConfigSink {
      * @param origin where it came from, e.g. {@code configmap:istio-system/istio-sidecar-injector@1234}
      */
     void install(String config, String values, String mesh, String origin);
+
+    /** The source itself was unusable (a key missing): nothing to install, but the reason should show. */
+    default void reject(String origin, String reason) {
+    }
 }

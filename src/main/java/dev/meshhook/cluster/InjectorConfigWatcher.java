@@ -54,7 +54,7 @@ public final class InjectorConfigWatcher implements AutoCloseable {
     private final Counter appliedCounter;
     /** One thread: installs happen in event order and never concurrently. */
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "meshhook-config-watch");
+        Thread t = new Thread(r, "meshhook-configmap-watch");
         t.setDaemon(true);
         return t;
     });
@@ -137,11 +137,11 @@ public final class InjectorConfigWatcher implements AutoCloseable {
             return; // resync or metadata-only change: nothing to swap
         }
         try {
-            if (config == null) {
-                throw new IllegalArgumentException("missing ConfigMap config key \"config\"");
-            }
-            if (values == null) {
-                throw new IllegalArgumentException("missing ConfigMap config key \"values\"");
+            String missing = config == null ? "config" : values == null ? "values" : null;
+            if (missing != null) {
+                String why = "missing ConfigMap config key \"" + missing + "\"";
+                sink.reject(origin, why);
+                throw new IllegalArgumentException(why);
             }
             sink.install(config, values, mesh, origin);
             lastInstalledKey = key;

@@ -60,7 +60,7 @@ public final class EnvoyFilterValidator implements KindValidator {
             .field("match", MATCH)
             .field("patch", message(P + "Patch")
                 .field("operation", enumOf(P + "Patch.Operation", "INVALID", "MERGE", "ADD", "REMOVE", "INSERT_BEFORE",
-                    "INSERT_AFTER", "INSERT_FIRST", "REPLACE"))
+                    "INSERT_AFTER", "INSERT_FIRST", "REPLACE", "MERGE_AND_REPLACE_LIST"))
                 .field("value", STRUCT)
                 .field("filterClass", enumOf(P + "Patch.FilterClass", "UNSPECIFIED", "AUTHN", "AUTHZ", "STATS")))));
 

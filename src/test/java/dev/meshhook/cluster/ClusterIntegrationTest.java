@@ -5,6 +5,8 @@ import dev.meshhook.certs.CertificateState;
 import dev.meshhook.certs.Pem;
 import dev.meshhook.certs.RotationPolicy;
 import dev.meshhook.certs.TlsFiles;
+import dev.meshhook.config.ConfigHolder;
+import dev.meshhook.config.InjectorSetup;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.admissionregistration.v1.MutatingWebhook;
@@ -32,9 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,48 +54,60 @@ class ClusterIntegrationTest {
     @Inject
     KubernetesClient client;
     @Inject
-    RecordingConfigSink sink;
+    ConfigHolder<InjectorSetup> holder;
     @Inject
     ClusterRuntime runtime;
+    @Inject
+    @org.eclipse.microprofile.health.Readiness
+    ClusterReadiness readiness;
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
 
     @Test
     @Order(1)
     void configMapsAreInstalledAndEditsSwapTheConfig() {
-        Eventually.await(WAIT, "first install", () -> sink.current() != null);
-        assertTrue(sink.current().config().contains("policy: enabled"));
-        assertTrue(sink.current().mesh().contains("istiod.mesh.svc:15012"));
-        assertTrue(sink.current().origin().startsWith("configmap:mesh/istio-sidecar-injector@"));
+        Eventually.await(WAIT, "ConfigMap config installed", () -> origin().startsWith("configmap:mesh/istio-sidecar-injector@"));
+        assertEquals(ClusterTestSetup.template("config"), holder.current().orElseThrow().sources().config());
+        assertEquals("enabled", holder.current().orElseThrow().compiled().config().policy());
+        long generation = holder.current().orElseThrow().generation();
 
-        editInjectorConfig("policy: disabled\ntemplates:\n  sidecar: |\n    spec: {}\n");
-        Eventually.await(WAIT, "edited config installed", () -> sink.current().config().contains("policy: disabled"));
+        editInjectorConfig(ClusterTestSetup.template("config").replace("policy: enabled", "policy: disabled"));
+        Eventually.await(WAIT, "edited config installed",
+                () -> "disabled".equals(holder.current().orElseThrow().compiled().config().policy()));
+        assertEquals(generation + 1, holder.current().orElseThrow().generation(), "one atomic swap per edit");
 
         client.configMaps().inNamespace(NS).withName("istio").edit(cm -> new ConfigMapBuilder(cm)
-                .addToData("mesh", "defaultConfig:\n  discoveryAddress: other:15012\n").build());
-        Eventually.await(WAIT, "mesh edit installed", () -> sink.current().mesh().contains("other:15012"));
+                .addToData("mesh", ClusterTestSetup.template("mesh").replace("trustDomain: cluster.local", "trustDomain: example.org"))
+                .build());
+        Eventually.await(WAIT, "mesh edit installed",
+                () -> "example.org".equals(holder.current().orElseThrow().compiled().mesh().trustDomain()));
+        assertEquals("disabled", holder.current().orElseThrow().compiled().config().policy(), "injector part kept");
     }
 
     @Test
     @Order(2)
     void brokenEditKeepsTheLastGoodConfigAndShowsWhy() {
-        String before = sink.current().config();
+        var good = holder.current().orElseThrow();
         editInjectorConfig("policy: [unclosed\n");
         Eventually.await(WAIT, "rejection recorded",
                 () -> runtime.configWatcher().orElseThrow().status().rejected() >= 1);
-        assertEquals(before, sink.current().config(), "last good config kept");
+        assertEquals(good.generation(), holder.current().orElseThrow().generation(), "last good config kept");
+        assertTrue(holder.lastRejection().isPresent());
         var status = runtime.configWatcher().orElseThrow().status();
         assertTrue(status.loaded());
         assertTrue(status.lastError().startsWith("configmap:mesh/istio-sidecar-injector@"), status.lastError());
 
-        given().when().get("/q/health/ready").then()
-                .body("checks.find { it.name == 'meshhook-cluster' }.data.'config.rejected'", is(1))
-                .body("checks.find { it.name == 'meshhook-cluster' }.data.'config.lastError'", containsString("istio-sidecar-injector"));
-        given().when().get("/q/metrics").then().body(containsString("meshhook_config_rejected_total{namespace=\"mesh\"} 1.0"));
+        var health = readiness.call();
+        assertEquals(1L, ((Number) health.getData().orElseThrow().get("config.rejected")).longValue());
+        assertTrue(health.getData().orElseThrow().get("config.lastError").toString().contains("istio-sidecar-injector"));
+        assertEquals(1.0, meters.get("meshhook_config_rejected").tag("namespace", "mesh").counter().count());
 
         client.configMaps().inNamespace(NS).withName("istio-sidecar-injector").edit(cm -> new ConfigMapBuilder(cm)
                 .removeFromData("values").build());
         Eventually.await(WAIT, "missing key rejected", () -> runtime.configWatcher().orElseThrow().status().rejected() >= 2);
         assertTrue(runtime.configWatcher().orElseThrow().status().lastError().contains("missing ConfigMap config key \"values\""));
-        assertEquals(before, sink.current().config());
+        assertTrue(holder.lastRejection().orElseThrow().reason().contains("values"), "service readiness shows it too");
+        assertEquals(good.generation(), holder.current().orElseThrow().generation());
     }
 
     @Test
@@ -111,10 +122,12 @@ class ClusterIntegrationTest {
         // several check intervals pass: nothing is due, so nothing is written
         Thread.sleep(5000);
         assertEquals(rv, secret().getMetadata().getResourceVersion(), "no write when nothing changes");
-        given().when().get("/q/health/ready").then().statusCode(200)
-                .body("checks.find { it.name == 'meshhook-cluster' }.data.'certs.fromSecret'", is(true))
-                .body("checks.find { it.name == 'meshhook-cluster' }.data.'certs.leader'", is("replica-1"));
-        given().when().get("/q/metrics").then().body(containsString("meshhook_certificate_expiry_seconds{certificate=\"serving\"}"));
+        Eventually.await(WAIT, "ready", () -> readiness.call().getStatus() == org.eclipse.microprofile.health.HealthCheckResponse.Status.UP);
+        var data = readiness.call().getData().orElseThrow();
+        assertEquals(true, data.get("certs.fromSecret"));
+        assertEquals("replica-1", data.get("certs.leader"));
+        double left = meters.get("meshhook_certificate_expiry_seconds").tag("certificate", "serving").gauge().value();
+        assertTrue(left > Duration.ofDays(29).toSeconds() && left <= Duration.ofDays(30).toSeconds(), "serving expiry " + left);
     }
 
     @Test
@@ -229,6 +242,10 @@ class ClusterIntegrationTest {
                     .edit(v -> { v.getWebhooks().get(0).getClientConfig().setCaBundle("Zm9v"); return v; });
             Eventually.await(WAIT, "new leader re-patches", () -> validatingBundles("meshhook-validator").stream().allMatch(bundle::equals));
         }
+    }
+
+    private String origin() {
+        return holder.current().map(c -> c.sources().origin()).orElse("");
     }
 
     private void editInjectorConfig(String config) {

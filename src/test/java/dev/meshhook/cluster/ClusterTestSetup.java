@@ -23,12 +23,20 @@ public class ClusterTestSetup implements Consumer<KubernetesServer> {
                 .addToAnnotations("openshift.io/sa.scc.uid-range", "1000650000/10000").endMetadata().build()).create();
         c.nodes().resource(new NodeBuilder().withNewMetadata().withName("node-a").endMetadata()
                 .withNewStatus().withNewNodeInfo().withKubeletVersion("v1.33.2").endNodeInfo().endStatus().build()).create();
+        // the shipped default configuration, as k8s/base generates it from templates/
         c.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("istio-sidecar-injector")
-                .endMetadata().addToData("config", "policy: enabled\ntemplates:\n  sidecar: |\n    spec: {}\n")
-                .addToData("values", "{\"revision\":\"\"}").build()).create();
+                .endMetadata().addToData("config", template("config")).addToData("values", template("values")).build()).create();
         c.configMaps().inNamespace(NS).resource(new ConfigMapBuilder().withNewMetadata().withName("istio").endMetadata()
-                .addToData("mesh", "defaultConfig:\n  discoveryAddress: istiod.mesh.svc:15012\n").build()).create();
+                .addToData("mesh", template("mesh")).build()).create();
         createWebhookConfigurations(c, "meshhook-sidecar-injector", "meshhook-validator");
+    }
+
+    static String template(String name) {
+        try {
+            return java.nio.file.Files.readString(java.nio.file.Path.of("templates", name));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     static void createWebhookConfigurations(KubernetesClient c, String mwc, String vwc) {

@@ -51,6 +51,9 @@ class EnvoyFilterValidatorTest {
         waypoint context skipped | {"configPatches":[{"applyTo":"HTTP_FILTER","match":{"context":"WAYPOINT","listener":{"filterChain":{"filter":{"name":"envoy.filters.network.http_connection_manager","subFilter":{"name":"envoy.filters.http.router"}}}}}}]} | warn:EnvoyFilter exposes internal
         waypoint match outside waypoint context | {"configPatches":[{"applyTo":"HTTP_FILTER","match":{"context":"SIDECAR_INBOUND","waypoint":{"filter":{"name":"envoy.filters.network.http_connection_manager"}}}}]} | msg:Envoy filter: missing patch
         remove with value decodes | {"configPatches":[{"applyTo":"CLUSTER","patch":{"operation":"REMOVE","value":{"name":true}}}]} | err:Envoy filter: json: cannot unmarshal bool
+        merge and replace list | {"configPatches":[{"applyTo":"NETWORK_FILTER","match":{"listener":{"filterChain":{"transportProtocol":"tls"}}},"patch":{"operation":"MERGE_AND_REPLACE_LIST","value":{"name":"envoy.filters.network.http_connection_manager","typed_config":{"@type":"type.googleapis.com/envoy.extensions.filters.network.http_connection_manager.v3.HttpConnectionManager","upgrade_configs":[{"upgrade_type":"websocket"}]}}}}]} | warn:EnvoyFilter exposes internal
+        add cluster by name | {"configPatches":[{"applyTo":"CLUSTER","patch":{"operation":"ADD","value":{"name":"lua_cluster"}}}]} | warn:EnvoyFilter exposes internal
+        waypoint cluster remove | {"configPatches":[{"applyTo":"CLUSTER","match":{"context":"WAYPOINT","waypoint":{}},"patch":{"operation":"REMOVE"}}]} | warn:EnvoyFilter exposes internal
         bad context | {"configPatches":[{"applyTo":"LISTENER","match":{"context":"SOMEWHERE"},"patch":{"operation":"REMOVE"}}]} | err:error decoding configuration
         """)
     void table(String name, String spec, String expectation) throws Exception {

@@ -28,8 +28,14 @@ final class GoJsonParse {
             if (at < 0 || at >= text.length()) {
                 throw new GoDecodeException("unexpected end of JSON input");
             }
-            char c = text.charAt((int) Math.max(0, at - 1));
-            throw new GoDecodeException("invalid character '" + c + "' looking for beginning of value");
+            char c = text.charAt((int) at);
+            int prev = (int) at - 1;
+            while (prev >= 0 && Character.isWhitespace(text.charAt(prev))) {
+                prev--;
+            }
+            String what = prev >= 0 && text.charAt(prev) == '{' ? "looking for beginning of object key string"
+                    : "looking for beginning of value";
+            throw new GoDecodeException("invalid character '" + c + "' " + what);
         } catch (JsonProcessingException e) {
             throw new GoDecodeException("unexpected end of JSON input");
         }
