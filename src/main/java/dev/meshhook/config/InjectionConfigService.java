@@ -1,6 +1,5 @@
 package dev.meshhook.config;
 
-import dev.meshhook.cluster.ClusterRuntime;
 import dev.meshhook.inject.ClusterFacts;
 import dev.meshhook.inject.InjectorEnv;
 import io.quarkus.runtime.ShutdownEvent;
@@ -22,7 +21,7 @@ import java.util.Optional;
 /**
  * Owns the service's {@link ConfigHolder}: fills it at start from {@code meshhook.injector.dir} /
  * {@code meshhook.mesh.file} (or the embedded defaults) and keeps it current by watching those files.
- * Other feeders (the ConfigMap watcher, through {@link HolderConfigSink}) offer their texts to the same holder.
+ * Other feeders (the ConfigMap watcher of {@code dev.meshhook.cluster}) offer their texts to the same holder.
  * Every accepted configuration is compiled into an {@code Injector} with istiod's environment and the cluster
  * facts (node versions, namespace annotations) when the cluster integration provides them.
  */
@@ -43,7 +42,7 @@ public class InjectionConfigService {
                                   @ConfigProperty(name = "meshhook.config.recheck-period", defaultValue = "30s")
                                   Duration recheck,
                                   @ConfigProperty(name = "meshhook.revision") Optional<String> revision,
-                                  Instance<ClusterRuntime> cluster) {
+                                  Instance<ClusterFacts> cluster) {
         this.injectorDir = injectorDir.filter(s -> !s.isBlank());
         this.meshFile = meshFile.filter(s -> !s.isBlank());
         this.recheck = recheck;
@@ -52,7 +51,8 @@ public class InjectionConfigService {
                 name -> name.equals("MESHHOOK_REVISION") ? revision.orElse(null) : environment.get(name));
         InjectorEnv env = new InjectorEnv(settings.enableNativeSidecars(), settings.compliancePolicy(),
                 settings.platform(), settings.injectEnabled(), environment);
-        ClusterFacts facts = cluster.isResolvable() ? new LiveClusterFacts(cluster.get()) : ClusterFacts.NONE;
+        // the cluster integration's informers when it provides them (asked per request, so it may start later)
+        ClusterFacts facts = cluster.isResolvable() ? cluster.get() : ClusterFacts.NONE;
         this.holder = new ConfigHolder<>(sources -> InjectorSetup.compile(sources, settings.revision(), env, facts));
         this.holder.onChange(snapshot -> snapshot.compiled().warnings().forEach(LOG::warn));
     }
@@ -88,19 +88,6 @@ public class InjectionConfigService {
     void stop(@Observes ShutdownEvent event) {
         if (source != null) {
             source.close();
-        }
-    }
-
-    /** Reads the informers of the cluster integration at call time; nothing while it is off or not started. */
-    private record LiveClusterFacts(ClusterRuntime runtime) implements ClusterFacts {
-        @Override
-        public Optional<Map<String, String>> kubeletVersions(String clusterId) {
-            return runtime.facts().flatMap(f -> f.kubeletVersions(clusterId));
-        }
-
-        @Override
-        public Optional<Map<String, String>> namespaceAnnotations(String clusterId, String namespace) {
-            return runtime.facts().flatMap(f -> f.namespaceAnnotations(clusterId, namespace));
         }
     }
 }

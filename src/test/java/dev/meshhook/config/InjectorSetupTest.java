@@ -5,7 +5,6 @@ import dev.meshhook.inject.InjectorEnv;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,19 +45,5 @@ class InjectorSetupTest {
         InjectorSetup setup = compile("policy: enabled\n", "{}", "");
         assertEquals(1, setup.warnings().size());
         assertTrue(setup.warnings().get(0).startsWith("injection templates are empty."));
-    }
-
-    @Test
-    void holderSinkRejectsByThrowingAndKeepsLastGood() {
-        ConfigHolder<InjectorSetup> holder = new ConfigHolder<>(s -> InjectorSetup.compile(s, "default",
-                InjectorEnv.defaults(), ClusterFacts.NONE));
-        HolderConfigSink sink = new HolderConfigSink(holder);
-        sink.install(CONFIG, "{}", "", "configmap:istio-system/istio-sidecar-injector@1");
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> sink.install(CONFIG, "not: [valid", "", "configmap:istio-system/istio-sidecar-injector@2"));
-        assertTrue(e.getMessage().startsWith("failed to create new values config"), e.getMessage());
-        assertEquals("configmap:istio-system/istio-sidecar-injector@1",
-                holder.current().orElseThrow().sources().origin());
-        assertInstanceOf(ConfigHolder.Rejection.class, holder.lastRejection().orElseThrow());
     }
 }
