@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.NullNode;
 import dev.meshhook.gotemplate.GoInt;
 import dev.meshhook.gotemplate.GoMap;
+import dev.meshhook.gotemplate.GoProtoMessage;
 import dev.meshhook.gotemplate.GoSlice;
 import dev.meshhook.gotemplate.GoStruct;
 import dev.meshhook.gotemplate.GoType;
@@ -20,7 +21,7 @@ import java.util.Map;
  * ({@code .GetTracing.GetTlsSettings}), enums with a {@code String} method, wrappers with {@code GetValue}.
  * Backed by protobuf JSON; fields of nested messages are typed from their JSON values.
  */
-final class ProtoStruct implements GoStruct {
+final class ProtoStruct implements GoProtoMessage {
     static final GoType INTERCEPTION_MODE = GoType.enumType("v1alpha1.ProxyConfig_InboundInterceptionMode",
             Map.of(0L, "REDIRECT", 1L, "TPROXY", 2L, "NONE"));
     static final GoType AUTH_POLICY = GoType.enumType("v1alpha1.AuthenticationPolicy",
@@ -164,6 +165,18 @@ final class ProtoStruct implements GoStruct {
     @Override
     public JsonNode toJson() {
         return json;
+    }
+
+    /** Istio's protoToJSON: ProxyConfig with defaults stripped, other messages as compact JSON. */
+    @Override
+    public String toProtoJson() {
+        if (isNilPointer()) return "{}";
+        if (proxyConfig != null) return proxyConfig.toProtoJson();
+        try {
+            return Json.JSON.writeValueAsString(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "{}";
+        }
     }
 
     @Override

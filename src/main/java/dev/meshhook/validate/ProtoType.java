@@ -43,6 +43,7 @@ public final class ProtoType {
     private final ProtoType element;
     private final boolean numericKeys;
     private final Map<String, ProtoType> fields;
+    private final Map<String, ProtoType> fieldsView;
     private final Map<String, String> snakeToJson;
 
     private ProtoType(Kind kind, String name) {
@@ -57,6 +58,7 @@ public final class ProtoType {
         this.numericKeys = numericKeys;
         this.fields = kind == Kind.MESSAGE ? new LinkedHashMap<>() : Map.of();
         this.snakeToJson = kind == Kind.MESSAGE ? new LinkedHashMap<>() : Map.of();
+        this.fieldsView = Collections.unmodifiableMap(fields);
     }
 
     /** An enum whose values are numbered 0, 1, 2, ... in the order given. */
@@ -125,7 +127,7 @@ public final class ProtoType {
     }
 
     public Map<String, ProtoType> fields() {
-        return Collections.unmodifiableMap(fields);
+        return fieldsView;
     }
 
     /** The JSON name for a key given in the proto (snake_case) form, or null. */

@@ -33,6 +33,38 @@ public final class SpecDecoder {
 
     private SpecDecoder() {}
 
+    /** The location of a value, rendered only when an error needs it (decoding is on the hot path). */
+    private record Path(Path parent, String name, int index) {
+        static final Path ROOT = new Path(null, "", -1);
+
+        Path field(String n) {
+            return new Path(this, n, -1);
+        }
+
+        Path at(int i) {
+            return new Path(this, null, i);
+        }
+
+        Path key(String k) {
+            return new Path(this, "[" + GoFormat.quote(k) + "]", -2);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String p = parent.toString();
+            if (index >= 0) {
+                return p + "[" + index + "]";
+            }
+            if (index == -2) {
+                return p + name;
+            }
+            return p.isEmpty() ? name : p + "." + name;
+        }
+    }
+
     /** A spec that does not fit its proto type. */
     public static final class DecodeException extends Exception {
         public DecodeException(String message) {
@@ -45,10 +77,10 @@ public final class SpecDecoder {
         if (raw == null || raw.isNull() || raw.isMissingNode()) {
             return F.objectNode();
         }
-        return decodeMessage(raw, type, "");
+        return decodeMessage(raw, type, Path.ROOT);
     }
 
-    private static ObjectNode decodeMessage(JsonNode raw, ProtoType type, String path) throws DecodeException {
+    private static ObjectNode decodeMessage(JsonNode raw, ProtoType type, Path path) throws DecodeException {
         if (!raw.isObject()) {
             throw mismatch(raw, type, path);
         }
@@ -77,7 +109,7 @@ public final class SpecDecoder {
                     out.remove(jsonName);
                     continue;
                 }
-                String fp = path.isEmpty() ? jsonName : path + "." + jsonName;
+                Path fp = path.field(jsonName);
                 JsonNode decoded = decodeValue(v, ft, fp);
                 if (decoded == null) {
                     out.remove(jsonName);
@@ -90,7 +122,7 @@ public final class SpecDecoder {
     }
 
     /** Returns null when the value is equivalent to "not set" (an empty list). */
-    private static JsonNode decodeValue(JsonNode v, ProtoType t, String path) throws DecodeException {
+    private static JsonNode decodeValue(JsonNode v, ProtoType t, Path path) throws DecodeException {
         switch (t.kind()) {
             case MESSAGE:
                 return decodeMessage(v, t, path);
@@ -104,7 +136,7 @@ public final class SpecDecoder {
                 ArrayNode arr = F.arrayNode(v.size());
                 int i = 0;
                 for (JsonNode el : v) {
-                    String ep = path + "[" + i++ + "]";
+                    Path ep = path.at(i++);
                     if (el == null || el.isNull()) {
                         if (t.element().kind() == ProtoType.Kind.MESSAGE) {
                             arr.add(F.objectNode());
@@ -133,7 +165,7 @@ public final class SpecDecoder {
                         key = canonicalUint32Key(key, path);
                     }
                     JsonNode mv = e.getValue();
-                    String ep = path + "[" + GoFormat.quote(e.getKey()) + "]";
+                    Path ep = path.key(e.getKey());
                     if (mv == null || mv.isNull()) {
                         if (t.element().kind() == ProtoType.Kind.MESSAGE) {
                             m.set(key, F.objectNode());
@@ -236,7 +268,7 @@ public final class SpecDecoder {
         }
     }
 
-    private static String canonicalUint32Key(String key, String path) throws DecodeException {
+    private static String canonicalUint32Key(String key, Path path) throws DecodeException {
         try {
             BigInteger b = new BigInteger(key);
             if (b.signum() < 0 || b.compareTo(UINT32_MAX) > 0 || key.startsWith("+")) {
@@ -249,10 +281,16 @@ public final class SpecDecoder {
         }
     }
 
-    private static BigInteger integer(JsonNode v, ProtoType t, String path, BigInteger min, BigInteger max)
+    private static BigInteger integer(JsonNode v, ProtoType t, Path path, BigInteger min, BigInteger max)
             throws DecodeException {
         BigInteger b;
-        if (v.isIntegralNumber()) {
+        if (v.canConvertToLong() && v.isIntegralNumber()) {
+            long l = v.longValue();
+            if (l >= min.longValue() && (max.bitLength() >= 64 || l <= max.longValue())) {
+                return BigInteger.valueOf(l);
+            }
+            b = BigInteger.valueOf(l);
+        } else if (v.isIntegralNumber()) {
             b = v.bigIntegerValue();
         } else if (v.isTextual()) {
             String s = v.asText();
@@ -269,7 +307,7 @@ public final class SpecDecoder {
         return b;
     }
 
-    private static double floating(JsonNode v, ProtoType t, String path) throws DecodeException {
+    private static double floating(JsonNode v, ProtoType t, Path path) throws DecodeException {
         if (v.isNumber()) {
             return v.doubleValue();
         }
@@ -296,7 +334,7 @@ public final class SpecDecoder {
         throw mismatch(v, t, path);
     }
 
-    private static DecodeException mismatch(JsonNode v, ProtoType t, String path) {
+    private static DecodeException mismatch(JsonNode v, ProtoType t, Path path) {
         return new DecodeException("json: cannot unmarshal " + jsonType(v) + " into field " + path + " of type " + t.name());
     }
 

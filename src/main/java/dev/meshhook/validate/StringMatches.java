@@ -53,14 +53,32 @@ public final class StringMatches {
         return null;
     }
 
-    /** The Go-style compile error of an RE2 pattern ({@code error parsing regexp: ...}), or null. */
+    /** Compile results by pattern text; validity is a pure function of the text, so sharing is safe. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, String> COMPILED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int CACHE_LIMIT = 4096;
+    private static final String VALID = "";
+
+    /**
+     * The Go-style compile error of an RE2 pattern ({@code error parsing regexp: ...}), or null.
+     * Each distinct pattern is compiled once; results are kept in a bounded cache because the same
+     * routes are re-validated on every UPDATE.
+     */
     public static String compileError(String re) {
-        try {
-            Pattern.compile(re);
-            return null;
-        } catch (PatternSyntaxException e) {
-            String m = e.getMessage();
-            return m == null ? "error parsing regexp" : m;
+        String cached = COMPILED.get(re);
+        if (cached == null) {
+            try {
+                Pattern.compile(re);
+                cached = VALID;
+            } catch (PatternSyntaxException e) {
+                String m = e.getMessage();
+                cached = m == null ? "error parsing regexp" : m;
+            }
+            if (COMPILED.size() >= CACHE_LIMIT) {
+                COMPILED.clear();
+            }
+            COMPILED.put(re, cached);
         }
+        return cached.isEmpty() ? null : cached;
     }
 }

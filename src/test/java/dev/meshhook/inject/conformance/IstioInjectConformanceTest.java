@@ -65,7 +65,10 @@ class IstioInjectConformanceTest {
         Path mesh = firstExisting(own, "mesh", "mesh.yaml");
         Assumptions.assumeTrue(config != null && values != null && mesh != null,
                 "own templates/config, templates/values and templates/mesh not present yet: skipping");
-        return cases(dir, baseFiles(config, values, mesh), "own-templates", true);
+        JsonNode base = baseFiles(config, values, mesh);
+        // Istio's golden install pins the image hub and tag (README "Base files"); ours ships release defaults.
+        mergePatch(base.get("values"), WebhookCase.JSON.readTree("{\"global\":{\"hub\":\"registry.istio.io/testing\",\"tag\":\"latest\"}}"));
+        return cases(dir, base, "own-templates", true);
     }
 
     private static Path firstExisting(Path dir, String... names) {
@@ -150,10 +153,52 @@ class IstioInjectConformanceTest {
             JsonNode want = WebhookCase.normalise(expected.get(i).pod(), false);
             JsonNode got = WebhookCase.normalise(result, true);
             if (!want.equals(got)) {
-                fail("document " + i + " differs\n--- expected\n" + WebhookCase.YAML.writeValueAsString(want)
-                        + "\n--- got\n" + WebhookCase.YAML.writeValueAsString(got));
+                fail("document " + i + " differs (- expected, + got):\n" + lineDiff(WebhookCase.YAML.writeValueAsString(sorted(want)),
+                        WebhookCase.YAML.writeValueAsString(sorted(got))));
             }
         }
+    }
+
+    private static JsonNode sorted(JsonNode n) {
+        if (n.isObject()) {
+            ObjectNode o = WebhookCase.JSON.createObjectNode();
+            java.util.TreeMap<String, JsonNode> m = new java.util.TreeMap<>();
+            n.fields().forEachRemaining(e -> m.put(e.getKey(), sorted(e.getValue())));
+            m.forEach(o::set);
+            return o;
+        }
+        if (n.isArray()) {
+            com.fasterxml.jackson.databind.node.ArrayNode a = WebhookCase.JSON.createArrayNode();
+            n.forEach(x -> a.add(sorted(x)));
+            return a;
+        }
+        return n;
+    }
+
+    /** Lines only in a (-) or only in b (+), by longest common subsequence, with one line of context. */
+    static String lineDiff(String a, String b) {
+        String[] x = a.split("\n");
+        String[] y = b.split("\n");
+        int[][] l = new int[x.length + 1][y.length + 1];
+        for (int i = x.length - 1; i >= 0; i--)
+            for (int j = y.length - 1; j >= 0; j--)
+                l[i][j] = x[i].equals(y[j]) ? l[i + 1][j + 1] + 1 : Math.max(l[i + 1][j], l[i][j + 1]);
+        StringBuilder out = new StringBuilder();
+        int i = 0, j = 0;
+        String last = "";
+        while (i < x.length || j < y.length) {
+            if (i < x.length && j < y.length && x[i].equals(y[j])) {
+                last = x[i];
+                i++;
+                j++;
+                continue;
+            }
+            if (!last.isEmpty()) out.append("  ").append(last).append('\n');
+            last = "";
+            if (j >= y.length || (i < x.length && l[i + 1][j] >= l[i][j + 1])) out.append("- ").append(x[i++]).append('\n');
+            else out.append("+ ").append(y[j++]).append('\n');
+        }
+        return out.toString();
     }
 
     static JsonNode mergePatch(JsonNode target, JsonNode patch) {
