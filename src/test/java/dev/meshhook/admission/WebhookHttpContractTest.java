@@ -191,7 +191,8 @@ class WebhookHttpContractTest {
                 injected.jsonPath().getString("response.patch")));
         assertTrue(patch.isArray() && patch.size() > 0, patch.toString());
         assertTrue(patch.toString().contains("istio-proxy"), "the patch adds the sidecar: " + patch);
-        assertTrue(patch.toString().contains("sidecar.istio.io~1status"), "the patch writes the status annotation");
+        assertTrue(patch.toString().contains("sidecar.istio.io/status")
+                || patch.toString().contains("sidecar.istio.io~1status"), "the patch writes the status annotation");
 
         post("/inject", Files.readString(Path.of("examples/inject-hostnetwork-pod.json"))).then().statusCode(200)
                 .body("response.allowed", equalTo(true)).body("response", not(hasKey("patch")))
