@@ -397,7 +397,7 @@ final class Exec {
             throw errorf("indirection through explicit nil in " + chain);
         }
         Object pipe = evalArg(dot, null, chain.node);
-        return evalFieldChain(dot, pipe, chain, chain.field.toArray(new String[0]), args, fin);
+        return evalFieldChain(dot, pipe, chain, chain.fields(), args, fin);
     }
 
     private Object evalVariableNode(Object dot, Node.VariableNode variable, List<Node> args, Object fin) {
@@ -411,8 +411,7 @@ final class Exec {
             }
             return value;
         }
-        String[] rest = java.util.Arrays.copyOfRange(variable.ident, 1, variable.ident.length);
-        return evalFieldChain(dot, value, variable, rest, args, fin);
+        return evalFieldChain(dot, value, variable, variable.rest, args, fin);
     }
 
     private Object evalFieldChain(Object dot, Object receiver, Node n, String[] ident, List<Node> args, Object fin) {
@@ -642,7 +641,7 @@ final class Exec {
             throw errorf("cannot assign nil to " + typ);
         }
         if (n instanceof Node.FieldNode) {
-            return validateType(evalFieldNode(dot, (Node.FieldNode) n, List.of(n), NO_FINAL), typ);
+            return validateType(evalFieldNode(dot, (Node.FieldNode) n, ((Node.FieldNode) n).selfArgs, NO_FINAL), typ);
         }
         if (n instanceof Node.VariableNode) {
             return validateType(evalVariableNode(dot, (Node.VariableNode) n, null, NO_FINAL), typ);
@@ -758,6 +757,14 @@ final class Exec {
         }
         if (v instanceof String) {
             out.append((String) v);
+            return;
+        }
+        if (v instanceof Long || v instanceof Integer) {
+            out.append(((Number) v).longValue());
+            return;
+        }
+        if (v instanceof Boolean) {
+            out.append(((Boolean) v).booleanValue());
             return;
         }
         out.append(GoFmt.sprint(v));

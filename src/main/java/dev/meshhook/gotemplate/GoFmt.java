@@ -637,6 +637,10 @@ public final class GoFmt {
         }
 
         void fmtIntegerBase(long bits, int base, boolean signed, char verb, String digits) {
+            if (base == 10 && !widPresent && !precPresent && !plus && !space && !sharp && (signed || bits >= 0)) {
+                buf.append(bits);
+                return;
+            }
             boolean negative = signed && bits < 0;
             BigInteger u = signed ? BigInteger.valueOf(bits).abs() : new BigInteger(Long.toUnsignedString(bits));
             int precision = 0;

@@ -140,10 +140,13 @@ abstract class Node {
 
     static final class VariableNode extends Node {
         final String[] ident;
+        /** ident without the variable name: the field chain. */
+        final String[] rest;
 
         VariableNode(Tree t, int pos, String ident) {
             super(t, pos);
             this.ident = ident.split("\\.", -1);
+            this.rest = java.util.Arrays.copyOfRange(this.ident, 1, this.ident.length);
         }
 
         @Override
@@ -166,6 +169,8 @@ abstract class Node {
 
     static final class FieldNode extends Node {
         final String[] ident;
+        /** The argument list {this}, as evalArg passes it. */
+        final List<Node> selfArgs = List.of(this);
 
         FieldNode(Tree t, int pos, String ident) {
             super(t, pos);
@@ -189,6 +194,17 @@ abstract class Node {
         ChainNode(Tree t, int pos, Node node) {
             super(t, pos);
             this.node = node;
+        }
+
+        private String[] fieldArray;
+
+        String[] fields() {
+            String[] a = fieldArray;
+            if (a == null) {
+                a = field.toArray(new String[0]);
+                fieldArray = a;
+            }
+            return a;
         }
 
         void add(String f) {

@@ -17,6 +17,7 @@ public final class TrafficExtensionValidator implements KindValidator {
     private static final String P = "istio.extensions.v1alpha1.";
 
     static final ProtoType SPEC = PolicyTargets.withTargets(message(P + "TrafficExtension"), false)
+        .field("phase", WasmPluginValidator.PLUGIN_PHASE)
         .field("priority", INT32)
         .field("match", listOf(message(P + "TrafficSelector")
             .field("mode", WasmPluginValidator.TRAFFIC_SELECTOR.fields().get("mode"))

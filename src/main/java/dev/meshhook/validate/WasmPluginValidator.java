@@ -22,6 +22,7 @@ public final class WasmPluginValidator implements KindValidator {
 
     static final ProtoType PULL_POLICY = enumOf(P + "PullPolicy", "UNSPECIFIED_POLICY", "IfNotPresent", "Always");
     static final ProtoType FAIL_STRATEGY = enumOf(P + "FailStrategy", "FAIL_CLOSE", "FAIL_OPEN", "FAIL_RELOAD");
+    static final ProtoType PLUGIN_PHASE = enumOf(P + "PluginPhase", "UNSPECIFIED_PHASE", "AUTHN", "AUTHZ", "STATS");
     static final ProtoType PLUGIN_TYPE = enumOf(P + "PluginType", "UNSPECIFIED_PLUGIN_TYPE", "HTTP", "NETWORK");
     static final ProtoType VM_CONFIG = message(P + "VmConfig")
         .field("env", listOf(message(P + "EnvVar").field("name", STRING)
@@ -34,7 +35,7 @@ public final class WasmPluginValidator implements KindValidator {
         .fields(STRING, "url", "sha256", "imagePullSecret", "verificationKey", "pluginName")
         .field("imagePullPolicy", PULL_POLICY)
         .field("pluginConfig", STRUCT)
-        .field("phase", enumOf(P + "PluginPhase", "UNSPECIFIED_PHASE", "AUTHN", "AUTHZ", "STATS"))
+        .field("phase", PLUGIN_PHASE)
         .field("priority", INT32)
         .field("failStrategy", FAIL_STRATEGY)
         .field("vmConfig", VM_CONFIG)

@@ -51,6 +51,8 @@ class WasmPluginValidatorTest {
     @CsvSource(delimiter = '|', textBlock = """
         wasm | {"selector":{"matchLabels":{"istio":"ingressgateway"}},"wasm":{"url":"oci://r:5000/x:latest","imagePullPolicy":"IfNotPresent"}} | ok
         lua | {"targetRefs":[{"kind":"Service","name":"reviews"}],"match":[{"mode":"SERVER"}],"lua":{"inlineCode":"function envoy_on_request(h) end"}} | ok
+        lua with phase | {"selector":{"matchLabels":{"app":"productpage"}},"phase":"AUTHN","lua":{"inlineCode":"function envoy_on_request(h) end"}} | ok
+        bad phase | {"phase":"LATER","lua":{"inlineCode":"x"}} | err:error decoding configuration
         neither | {} | msg:exactly one of wasm or lua must be set
         both | {"wasm":{"url":"http://a/b"},"lua":{"inlineCode":"x"}} | msg:exactly one of wasm or lua must be set
         empty lua | {"lua":{"inlineCode":""}} | msg:lua.inlineCode cannot be empty
