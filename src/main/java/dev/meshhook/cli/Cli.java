@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "meshhook", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "Istio-compatible sidecar injection and mesh config validation webhooks.",
-        subcommands = {Cli.Serve.class, ValidateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Cli.Serve.class, KubeInjectCommand.class, ValidateCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Callable<Integer> {
 
     @CommandLine.Spec

@@ -8,6 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.meshhook.gotemplate.FuncMaps;
+import dev.meshhook.gotemplate.TemplateException;
+import dev.meshhook.gotemplate.TemplateSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -34,6 +37,22 @@ class EmbeddedDefaultsTest {
             assertTrue(t.isTextual());
             assertFalse(t.asText().isBlank());
         });
+    }
+
+    @Test
+    void everyTemplateParsesWithTheInjectionFunctions() throws Exception {
+        JsonNode templates = YAML.readTree(EmbeddedDefaults.config()).path("templates");
+        List<String> parsed = new ArrayList<>();
+        for (var it = templates.fields(); it.hasNext(); ) {
+            var t = it.next();
+            try {
+                TemplateSet.parse("inject", t.getValue().asText(), FuncMaps.istio());
+            } catch (TemplateException e) {
+                throw new AssertionError("template " + t.getKey() + " does not parse: " + e.getMessage(), e);
+            }
+            parsed.add(t.getKey());
+        }
+        assertEquals(8, parsed.size());
     }
 
     @Test
