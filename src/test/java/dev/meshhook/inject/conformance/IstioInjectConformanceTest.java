@@ -118,27 +118,7 @@ class IstioInjectConformanceTest {
     }
 
     static void runCase(Path dir, JsonNode base, JsonNode c) throws Exception {
-        JsonNode config = mergePatch(base.get("config").deepCopy(), c.path("config_patch"));
-        JsonNode values = mergePatch(base.get("values").deepCopy(), c.path("values_patch"));
-        JsonNode mesh = mergePatch(base.get("mesh").deepCopy(), c.path("mesh_patch"));
-        Map<String, String> envVars = new HashMap<>();
-        c.path("env").fields().forEachRemaining(e -> envVars.put(e.getKey(), e.getValue().asText()));
-        Map<String, String> nodes = new LinkedHashMap<>();
-        for (JsonNode n : c.path("cluster").path("nodes")) nodes.put(n.path("name").asText(), n.path("kubeletVersion").asText());
-        Map<String, Map<String, String>> namespaces = new HashMap<>();
-        for (JsonNode n : c.path("cluster").path("namespaces")) {
-            Map<String, String> ann = new HashMap<>();
-            n.path("annotations").fields().forEachRemaining(e -> ann.put(e.getKey(), e.getValue().asText()));
-            namespaces.put(n.path("name").asText(), ann);
-        }
-        Injector injector = Injector.create(
-                InjectorConfig.parse(WebhookCase.JSON.writeValueAsString(config)),
-                InjectorValues.parse(WebhookCase.JSON.writeValueAsString(values)),
-                MeshConfig.parse(WebhookCase.JSON.writeValueAsString(mesh)),
-                c.path("revision").path("webhook").asText("default"),
-                InjectorEnv.fromVariables(envVars),
-                ClusterFacts.of(nodes, namespaces));
-
+        Injector injector = buildInjector(base, c);
         List<WebhookCase.Doc> inputs = WebhookCase.injectableDocs(Files.readString(dir.resolve(c.path("input").asText())));
         List<WebhookCase.Doc> expected = WebhookCase.injectableDocs(Files.readString(dir.resolve(c.path("expected").asText())));
         assertEquals(expected.size(), inputs.size(), "injectable document count");
@@ -159,7 +139,7 @@ class IstioInjectConformanceTest {
         }
     }
 
-    private static JsonNode sorted(JsonNode n) {
+    static JsonNode sorted(JsonNode n) {
         if (n.isObject()) {
             ObjectNode o = WebhookCase.JSON.createObjectNode();
             java.util.TreeMap<String, JsonNode> m = new java.util.TreeMap<>();
@@ -173,6 +153,30 @@ class IstioInjectConformanceTest {
             return a;
         }
         return n;
+    }
+
+    /** The injector for a case: base files + RFC 7386 patches, env, cluster facts, webhook revision. */
+    static Injector buildInjector(JsonNode base, JsonNode c) throws Exception {
+        JsonNode config = mergePatch(base.get("config").deepCopy(), c.path("config_patch"));
+        JsonNode values = mergePatch(base.get("values").deepCopy(), c.path("values_patch"));
+        JsonNode mesh = mergePatch(base.get("mesh").deepCopy(), c.path("mesh_patch"));
+        Map<String, String> envVars = new HashMap<>();
+        c.path("env").fields().forEachRemaining(e -> envVars.put(e.getKey(), e.getValue().asText()));
+        Map<String, String> nodes = new LinkedHashMap<>();
+        for (JsonNode n : c.path("cluster").path("nodes")) nodes.put(n.path("name").asText(), n.path("kubeletVersion").asText());
+        Map<String, Map<String, String>> namespaces = new HashMap<>();
+        for (JsonNode n : c.path("cluster").path("namespaces")) {
+            Map<String, String> ann = new HashMap<>();
+            n.path("annotations").fields().forEachRemaining(e -> ann.put(e.getKey(), e.getValue().asText()));
+            namespaces.put(n.path("name").asText(), ann);
+        }
+        return Injector.create(
+                InjectorConfig.parse(WebhookCase.JSON.writeValueAsString(config)),
+                InjectorValues.parse(WebhookCase.JSON.writeValueAsString(values)),
+                MeshConfig.parse(WebhookCase.JSON.writeValueAsString(mesh)),
+                c.path("revision").path("webhook").asText("default"),
+                InjectorEnv.fromVariables(envVars),
+                ClusterFacts.of(nodes, namespaces));
     }
 
     /** Lines only in a (-) or only in b (+), by longest common subsequence, with one line of context. */
