@@ -63,17 +63,14 @@ public final class VirtualServiceValidator implements KindValidator {
                 f.error("delegate virtual service must have no tcp route specified");
             }
         }
-        boolean appliesToMesh = gateways.isEmpty();
+        // Istio: a VS applies to gateways only when its list is non-empty and lacks "mesh"; any
+        // "mesh" entry makes it a mesh VS for host checks, even with other gateways listed.
+        boolean appliesToMesh = true;
         boolean appliesToGateway = false;
         if (!gateways.isEmpty()) {
             Hosts.gatewayNames(gateways, gwSemantics, f);
-            for (String g : gateways) {
-                if (g.equals("mesh")) {
-                    appliesToMesh = true;
-                } else {
-                    appliesToGateway = true;
-                }
-            }
+            appliesToGateway = !gateways.contains("mesh");
+            appliesToMesh = !appliesToGateway;
         }
         if (!appliesToGateway) {
             for (JsonNode route : http) {
@@ -603,13 +600,13 @@ public final class VirtualServiceValidator implements KindValidator {
             if (d == null) {
                 f.errorInList("destination is required");
             }
+            headerOperations(Json.get(rd, "headers"), f);
             if (!gwSemantics) {
                 Destinations.validate(d, f);
             }
             long w = Json.lng(rd, "weight");
             Numbers.weight(w).ifPresent(f::error);
             total += w;
-            headerOperations(Json.get(rd, "headers"), f);
         }
         if (routes.size() > 1 && total == 0) {
             f.error("total destination weight = 0");
@@ -779,7 +776,7 @@ public final class VirtualServiceValidator implements KindValidator {
                     if (!prefix.isEmpty()) {
                         String method = encode(Json.get(m, "method"));
                         candidates.add(new Candidate(rname, matchName(m, mn), prefix, Json.lng(m, "port"),
-                                method.isEmpty() && !Json.has(m, "method") ? "exact:GET" : method,
+                                method.isEmpty() ? "exact:GET" : method,
                                 encode(Json.get(m, "authority")), encodeMap(Json.get(m, "headers")),
                                 encodeMap(Json.get(m, "queryParams")), encodeMap(Json.get(m, "withoutHeaders"))));
                     }
@@ -818,17 +815,14 @@ public final class VirtualServiceValidator implements KindValidator {
             return true;
         }
 
+        /** {@code exact:<v>} or {@code prefix:<v>} for non-empty values, else "" (regex and empty). */
         private static String encode(JsonNode sm) {
-            if (sm == null) {
-                return "";
+            String exact = Json.str(sm, "exact");
+            if (!exact.isEmpty()) {
+                return "exact:" + exact;
             }
-            if (Json.has(sm, "exact")) {
-                return "exact:" + Json.str(sm, "exact");
-            }
-            if (Json.has(sm, "prefix")) {
-                return "prefix:" + Json.str(sm, "prefix");
-            }
-            return "";
+            String prefix = Json.str(sm, "prefix");
+            return prefix.isEmpty() ? "" : "prefix:" + prefix;
         }
 
         private static Map<String, String> encodeMap(JsonNode map) {

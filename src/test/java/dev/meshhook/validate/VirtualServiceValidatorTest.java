@@ -15,6 +15,8 @@ class VirtualServiceValidatorTest {
             allowed("simple route", "hosts: [reviews]\nhttp: [{route: [{destination: {host: reviews, subset: v1}}]}]"),
             denied("mesh wildcard", "hosts: ['*']\nhttp: [{route: [{destination: {host: reviews}}]}]",
                 "wildcard host * is not allowed for virtual services bound to the mesh gateway"),
+            denied("mesh listed with a gateway is still a mesh VS", "hosts: ['*']\ngateways: [mesh, ns/gw]\nhttp: [{route: [{destination: {host: r}}]}]",
+                "wildcard host * is not allowed for virtual services bound to the mesh gateway"),
             allowed("gateway wildcard", "hosts: ['*']\ngateways: [ns/gw]\nhttp: [{route: [{destination: {host: reviews}}]}]"),
             denied("overlapping hosts", "hosts: [a.com, '*.com']\nhttp: [{route: [{destination: {host: r}}]}]",
                 "duplicate hosts in virtual service: a.com & *.com"),

@@ -19,11 +19,7 @@ public final class GoType {
 
     /** One struct field: JSON name, type, tags. */
     public record Field(String name, GoType type, boolean omitEmpty, boolean pointer, String patchStrategy,
-                        String mergeKey) {
-
-        boolean mergeList() {
-            return patchStrategy != null && patchStrategy.contains("merge");
-        }
+                        String mergeKey, int index) {
     }
 
     private final Kind kind;
@@ -32,10 +28,13 @@ public final class GoType {
     private final List<Field> fields;
     private final Map<String, Field> byName;
     private final Map<String, Field> byFoldedName;
+    private final String shortName;
 
     private GoType(Kind kind, String goName, GoType elem) {
         this.kind = kind;
         this.goName = goName;
+        int dot = goName.lastIndexOf('.');
+        this.shortName = dot >= 0 ? goName.substring(dot + 1) : goName;
         this.elem = elem;
         this.fields = kind == Kind.STRUCT ? new ArrayList<>() : Collections.emptyList();
         this.byName = kind == Kind.STRUCT ? new HashMap<>() : Collections.emptyMap();
@@ -64,7 +63,8 @@ public final class GoType {
     }
 
     public GoType field(String name, GoType type, String flags, String patchStrategy, String mergeKey) {
-        Field f = new Field(name, type, flags.indexOf('o') >= 0, flags.indexOf('p') >= 0, patchStrategy, mergeKey);
+        Field f = new Field(name, type, flags.indexOf('o') >= 0, flags.indexOf('p') >= 0, patchStrategy, mergeKey,
+                fields.size());
         fields.add(f);
         byName.put(name, f);
         byFoldedName.putIfAbsent(name.toLowerCase(Locale.ROOT), f);
@@ -110,7 +110,6 @@ public final class GoType {
 
     /** Short struct name ({@code reflect.Type.Name()}), used in Go error texts. */
     public String shortName() {
-        int dot = goName.lastIndexOf('.');
-        return dot >= 0 ? goName.substring(dot + 1) : goName;
+        return shortName;
     }
 }

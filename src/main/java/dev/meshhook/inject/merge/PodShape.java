@@ -68,7 +68,7 @@ public final class PodShape {
             case INT32, INT64 -> F.numberNode(0);
             case QUANTITY -> TextNode.valueOf("0");
             case INT_OR_STRING -> F.numberNode(0);
-            case STRUCT -> encodeStruct(t, Collections.emptyMap());
+            case STRUCT -> encodeStruct(t, new JsonNode[t.fields().size()]);
             default -> F.nullNode();
         };
     }
@@ -87,10 +87,10 @@ public final class PodShape {
         };
     }
 
-    private static ObjectNode encodeStruct(GoType t, Map<Field, JsonNode> values) {
+    private static ObjectNode encodeStruct(GoType t, JsonNode[] values) {
         ObjectNode out = F.objectNode();
         for (Field f : t.fields()) {
-            JsonNode v = values.get(f);
+            JsonNode v = values[f.index()];
             if (f.pointer() || f.type().kind() == Kind.RAW || f.type().kind() == Kind.TIME) {
                 if (v == null || v.isNull()) {
                     if (!f.omitEmpty()) {
@@ -132,7 +132,9 @@ public final class PodShape {
             }
             switch (t.kind()) {
                 case RAW:
-                    return v.isNull() ? null : v.deepCopy();
+                    // Opaque subtrees (managedFields, status internals) are shared, not copied: they can be large
+                    // and no stage modifies them in place.
+                    return v.isNull() ? null : v;
                 case STRUCT:
                     return decodeStruct(t, v);
                 case LIST:
@@ -157,7 +159,7 @@ public final class PodShape {
             if (!v.isObject()) {
                 throw typeError(kindOf(v), t.goName());
             }
-            Map<Field, JsonNode> values = new java.util.HashMap<>();
+            JsonNode[] values = new JsonNode[t.fields().size()];
             String saved = struct;
             for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -169,11 +171,11 @@ public final class PodShape {
                 if (raw.isNull()) {
                     Kind k = f.type().kind();
                     if (f.pointer() || k == Kind.LIST || k == Kind.MAP || k == Kind.RAW || k == Kind.TIME) {
-                        values.remove(f);
+                        values[f.index()] = null;
                     } else if (k == Kind.QUANTITY) {
-                        values.put(f, TextNode.valueOf("0"));
+                        values[f.index()] = TextNode.valueOf("0");
                     } else if (k == Kind.INT_OR_STRING) {
-                        values.put(f, F.numberNode(0));
+                        values[f.index()] = F.numberNode(0);
                     }
                     // null into any other value field leaves it untouched (Go semantics)
                     continue;
@@ -183,11 +185,7 @@ public final class PodShape {
                 JsonNode dv = decode(f.type(), raw);
                 path.removeLast();
                 struct = saved;
-                if (dv == null) {
-                    values.remove(f);
-                } else {
-                    values.put(f, dv);
-                }
+                values[f.index()] = dv;
             }
             return encodeStruct(t, values);
         }

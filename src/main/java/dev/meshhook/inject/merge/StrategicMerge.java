@@ -134,7 +134,9 @@ public final class StrategicMerge {
                 if ("replace".equals(m.strategy())) {
                     original.set(k, patchV);
                 } else {
-                    original.set(k, mergeMap((ObjectNode) origV, (ObjectNode) patchV, m.type()));
+                    // opaque subtrees may be shared with the caller's pod (PodShape), so merge into a copy
+                    ObjectNode target = m.type().kind() == Kind.RAW ? (ObjectNode) origV.deepCopy() : (ObjectNode) origV;
+                    original.set(k, mergeMap(target, (ObjectNode) patchV, m.type()));
                 }
             } else if (origV.isArray()) {
                 Meta m = lookupSlice(schema, k);
