@@ -153,6 +153,12 @@ class GoTemplateEngineTest {
                         255L, 255L, 8L, 255L, "hi\n", 65L, 0x1F600L, 123456.789, 0.000012345, 1234.5678, true, "ab", "ab",
                         "abcdef", 7L, 1.5f));
         assertEquals("%!|(MISSING)%!d(MISSING)", GoFmt.sprintf("%|%d"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b", "x");
+        m.put("a", 1L);
+        m.put("n", null);
+        assertEquals("map[string]interface {}{\"a\":1, \"b\":\"x\", \"n\":interface {}(nil)}|[]int(nil)|0x2a",
+                GoFmt.sprintf("%#v|%#v|%#v", m, new GoSlice(GoType.sliceOf(GoType.INT), null), new GoInt(GoType.UINT, 42)));
         assertEquals("x%!(NOVERB)", GoFmt.sprintf("x%"));
         assertEquals("1%!(EXTRA string=a)", GoFmt.sprintf("%d", 1L, "a"));
     }
