@@ -2,12 +2,12 @@ package dev.meshhook.admission;
 
 import dev.meshhook.config.ConfigHolder;
 import dev.meshhook.config.InjectorSetup;
+import dev.meshhook.config.ServiceSettings;
 import dev.meshhook.validate.ConfigValidator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,12 +23,13 @@ public class WebhookEndpoints {
     private final ValidationWebhook validation;
     private final boolean injectEnabled;
 
-    public WebhookEndpoints(ConfigHolder<InjectorSetup> config, MeterRegistry registry,
-                            @ConfigProperty(name = "INJECT_ENABLED", defaultValue = "true") String injectEnabled) {
+    public WebhookEndpoints(ConfigHolder<InjectorSetup> config, ServiceSettings settings, MeterRegistry registry) {
         WebhookMetrics metrics = new WebhookMetrics(registry);
-        this.injection = new InjectionWebhook(() -> java.util.Optional.empty(), metrics);
+        // one snapshot per request: the injector of the configuration in force when the request is handled
+        this.injection = new InjectionWebhook(() -> config.current().map(s -> s.compiled().injector()::inject),
+                metrics);
         this.validation = new ValidationWebhook(new ConfigValidator(), metrics);
-        this.injectEnabled = !"false".equalsIgnoreCase(injectEnabled.trim());
+        this.injectEnabled = settings.injectEnabled();
     }
 
     void mount(@Observes Router router) {

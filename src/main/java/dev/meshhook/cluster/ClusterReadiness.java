@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * Readiness of the cluster side. Down while this replica cannot serve what the cluster expects: no injector
- * configuration from the ConfigMaps yet, no serving certificate from the shared Secret yet, or an expired one.
+ * configuration from the ConfigMaps yet, node and namespace informers not listed yet, no serving certificate from the
+ * shared Secret yet, or an expired one.
  * A rejected ConfigMap edit does not take it down (the last good configuration keeps serving) but shows in the details.
  */
 @Readiness
@@ -60,10 +61,12 @@ public class ClusterReadiness implements HealthCheck {
             up &= s.loaded();
         }
         var facts = runtime.facts();
-        facts.ifPresent(f -> {
-            b.withData("facts.synced", f.synced());
-            b.withData("facts.nodes", f.nodeCount());
-        });
+        if (facts.isPresent()) {
+            b.withData("facts.synced", facts.get().synced());
+            b.withData("facts.nodes", facts.get().nodeCount());
+            // before the first node list, "no nodes" would read as "every node supports native sidecars"
+            up &= facts.get().synced();
+        }
 
         if (identity.get().enabled()) {
             b.withData("certs.mode", runtime.certificateMode());

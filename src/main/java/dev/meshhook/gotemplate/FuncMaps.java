@@ -4,10 +4,8 @@ package dev.meshhook.gotemplate;
 public final class FuncMaps {
     private FuncMaps() {}
 
-    private static final FuncMap EMPTY = FuncMap.of(java.util.List.of());
-
-    /** Go's text/template builtins only. */
-    public static FuncMap go() { return EMPTY; }
+    /** Go's text/template builtins only ({@code and or not len index slice print printf println html js urlquery call eq ne lt le gt ge}). */
+    public static FuncMap go() { return Builtins.MAP; }
 
     private static final FuncMap ISTIO = istio(System::getenv);
 
@@ -19,7 +17,7 @@ public final class FuncMaps {
 
     /** As {@link #istio()}, with {@code env} (and sprig's expandenv) reading variables through {@code env}. */
     public static FuncMap istio(java.util.function.UnaryOperator<String> env) {
-        return Sprig.funcs(env).with(IstioFuncs.funcs(env));
+        return Builtins.MAP.with(Sprig.funcs(env)).with(IstioFuncs.funcs(env));
     }
 
 

@@ -404,7 +404,7 @@ public final class GoFmt {
                 fmtFloat(((Number) a).doubleValue(), a instanceof Float ? 32 : 64, verb);
                 return;
             }
-            if (a instanceof GoInt && ((GoInt) a).enumName() != null && isStringVerb(verb)) {
+            if (a instanceof GoInt && ((GoInt) a).enumName() != null && isStringVerb(verb) && !sharpV) {
                 fmtString(((GoInt) a).enumName(), verb);
                 return;
             }
@@ -416,7 +416,7 @@ public final class GoFmt {
                 fmtComplex((GoComplex) a, verb);
                 return;
             }
-            if (a instanceof GoStringer && isStringVerb(verb)) {
+            if (a instanceof GoStringer && isStringVerb(verb) && !sharpV) {
                 fmtString(((GoStringer) a).goString(), verb);
                 return;
             }
@@ -431,7 +431,7 @@ public final class GoFmt {
 
         void printValue(Object v, char verb, int depth) {
             if (depth > 0 && v != null && v != GoValues.MISSING) {
-                if (v instanceof GoStringer && isStringVerb(verb)) {
+                if (v instanceof GoStringer && isStringVerb(verb) && !sharpV) {
                     fmtString(((GoStringer) v).goString(), verb);
                     return;
                 }
@@ -446,47 +446,70 @@ public final class GoFmt {
                 if (depth == 0) {
                     buf.append("<invalid reflect.Value>");
                 } else {
-                    buf.append("<nil>");
+                    buf.append(sharpV ? "interface {}(nil)" : "<nil>");
                 }
                 return;
             }
+            String sep = sharpV ? ", " : " ";
             Map<Object, Object> m = GoValues.mapOf(v);
             if (m != null) {
-                buf.append("map[");
+                if (sharpV) {
+                    buf.append(typeName(v));
+                    if (v instanceof GoMap && ((GoMap) v).isNil()) {
+                        buf.append("(nil)");
+                        return;
+                    }
+                    buf.append('{');
+                } else {
+                    buf.append("map[");
+                }
                 List<Object> keys = sortedKeys(m);
                 boolean first = true;
                 for (Object k : keys) {
                     if (!first) {
-                        buf.append(' ');
+                        buf.append(sep);
                     }
                     first = false;
                     printValue(k, verb, depth + 1);
                     buf.append(':');
                     printValue(m.get(k), verb, depth + 1);
                 }
-                buf.append(']');
+                buf.append(sharpV ? '}' : ']');
                 return;
             }
             List<Object> l = GoValues.listOf(v);
             if (l != null) {
-                buf.append('[');
+                if (sharpV) {
+                    buf.append(typeName(v));
+                    if (v instanceof GoSlice && ((GoSlice) v).isNil()) {
+                        buf.append("(nil)");
+                        return;
+                    }
+                    buf.append('{');
+                } else {
+                    buf.append('[');
+                }
                 for (int i = 0; i < l.size(); i++) {
                     if (i > 0) {
-                        buf.append(' ');
+                        buf.append(sep);
                     }
                     printValue(l.get(i), verb, depth + 1);
                 }
-                buf.append(']');
+                buf.append(sharpV ? '}' : ']');
                 return;
             }
             if (v instanceof GoStruct) {
                 GoStruct s = (GoStruct) v;
                 if (s.isNilPointer()) {
-                    buf.append("<nil>");
+                    buf.append(sharpV ? "(" + typeName(v) + ")(nil)" : "<nil>");
                     return;
                 }
                 if (s.goType().kind() == GoType.Kind.POINTER) {
                     buf.append('&');
+                }
+                if (sharpV) {
+                    String tn = typeName(v);
+                    buf.append(tn.startsWith("*") ? tn.substring(1) : tn);
                 }
                 buf.append('{');
                 if (s instanceof GoStructValue) {
@@ -494,9 +517,9 @@ public final class GoFmt {
                     List<GoStructType.Field> fs = sv.schema().fields();
                     for (int i = 0; i < fs.size(); i++) {
                         if (i > 0) {
-                            buf.append(' ');
+                            buf.append(sep);
                         }
-                        if (plus || plusV) {
+                        if (plusV || sharpV) {
                             buf.append(fs.get(i).goName()).append(':');
                         }
                         printValue(sv.get(fs.get(i).goName()), verb, depth + 1);
@@ -508,7 +531,7 @@ public final class GoFmt {
                 return;
             }
             if (v instanceof Function || v instanceof GoMethod) {
-                buf.append("0x1");
+                buf.append(sharpV ? "(func)(0x1)" : "0x1");
                 return;
             }
             badVerb(verb);
@@ -595,6 +618,15 @@ public final class GoFmt {
         void fmtInteger(long bits, boolean signed, char verb) {
             switch (verb) {
                 case 'v':
+                    if (sharpV && !signed) {
+                        boolean oldSharp = sharp;
+                        sharp = true;
+                        fmtIntegerBase(bits, 16, false, verb, "0123456789abcdefx");
+                        sharp = oldSharp;
+                        return;
+                    }
+                    fmtIntegerBase(bits, 10, signed, verb, "0123456789abcdefx");
+                    return;
                 case 'd':
                     fmtIntegerBase(bits, 10, signed, verb, "0123456789abcdefx");
                     return;

@@ -24,7 +24,11 @@ public interface GoStruct {
     /** The Go type, e.g. {@code v1.ObjectMeta} (kind STRUCT) or {@code *v1alpha1.Tracing} (kind POINTER). */
     GoType goType();
 
-    /** Field value or niladic-method result (value model), a {@link GoMethod}, or {@link #NO_MEMBER}. */
+    /**
+     * Field value or niladic-method result (value model), a {@link GoMethod}, or {@link #NO_MEMBER}. Return Java
+     * null only for a nil value of an interface-typed field ({@code any}); a nil pointer field must be a
+     * {@link GoNilPointer} (or another GoStruct with {@link #isNilPointer()}) so that its nil-safe getters work.
+     */
     Object member(String name);
 
     /** True for a typed nil pointer: it is falsy, prints {@code <nil>}, and JSON-encodes as {@code null}. */

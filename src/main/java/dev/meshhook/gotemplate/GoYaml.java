@@ -233,8 +233,19 @@ public final class GoYaml {
             keys.sort(GoYaml::compareKeys);
             for (String k : keys) {
                 writeIndent();
-                stringScalar(k, true);
-                writeIndicator(":", false, false, false);
+                if (isSimpleKey(k)) {
+                    stringScalar(k, true);
+                    writeIndicator(":", false, false, false);
+                } else {
+                    // go-yaml writes keys longer than 128 bytes or spanning lines as explicit "? key" entries
+                    writeIndicator("?", true, false, true);
+                    boolean savedKeyCtx = mappingContext;
+                    mappingContext = true;
+                    stringScalar(k, false);
+                    mappingContext = savedKeyCtx;
+                    writeIndent();
+                    writeIndicator(":", true, false, true);
+                }
                 boolean savedCtx = mappingContext;
                 mappingContext = true;
                 node(n.get(k), false, true, false);
@@ -498,6 +509,15 @@ public final class GoYaml {
                 i += w;
             }
         }
+    }
+
+    private static boolean isSimpleKey(String k) {
+        for (int i = 0; i < k.length(); i++) {
+            if (isBreak(k.charAt(i))) {
+                return false;
+            }
+        }
+        return GoStrings.byteLength(k) <= 128;
     }
 
     static boolean isBreak(int c) { return c == '\r' || c == '\n' || c == 0x85 || c == 0x2028 || c == 0x2029; }

@@ -28,6 +28,9 @@ final class Parser {
     private List<String> vars;
     private int rangeDepth;
     private int actionLine;
+    private int stackDepth;
+    /** Go's parse.maxStackDepth: limit on parenthesized-pipeline nesting. */
+    static final int MAX_STACK_DEPTH = 10000;
 
     private Parser(String parseName, String text, List<Item> items, Predicate<String> hasFunction, Map<String, Tree> treeSet) {
         this.parseName = parseName;
@@ -42,7 +45,12 @@ final class Parser {
         Parser p = new Parser(name, text, Lexer.lex(text), hasFunction, treeSet);
         p.tree = new Tree(name, name, text);
         p.vars = new ArrayList<>(List.of("$"));
-        p.parseTop();
+        try {
+            p.parseTop();
+        } catch (StackOverflowError e) {
+            // nesting deeper than the Java stack allows; Go would hit its own depth limit on such input
+            throw new ParseError("template: " + name + ": max expression depth exceeded");
+        }
         p.add();
     }
 
@@ -464,6 +472,7 @@ final class Parser {
             while (peek().typ == T.FIELD) {
                 chain.add(next().val);
             }
+            chain.fields(); // computed while parsing so the finished tree is immutable
             if (node instanceof Node.FieldNode) {
                 node = new Node.FieldNode(tree, chain.pos, chain.toString());
             } else if (node instanceof Node.VariableNode) {
@@ -503,7 +512,15 @@ final class Parser {
                     throw errorf(e.getMessage());
                 }
             case LEFT_PAREN:
-                return pipeline("parenthesized pipeline", T.RIGHT_PAREN);
+                if (stackDepth >= MAX_STACK_DEPTH) {
+                    throw errorf("max expression depth exceeded");
+                }
+                stackDepth++;
+                try {
+                    return pipeline("parenthesized pipeline", T.RIGHT_PAREN);
+                } finally {
+                    stackDepth--;
+                }
             case STRING: case RAW_STRING:
                 return new Node.StringNode(tree, token.pos, token.val, unquote(token.val));
             default:

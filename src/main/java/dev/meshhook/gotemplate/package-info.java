@@ -38,7 +38,9 @@
  * <tr><td>{@link dev.meshhook.gotemplate.GoSlice}</td><td>typed slices, e.g. []v1.Container</td><td>null list = nil slice.</td></tr>
  * <tr><td>{@link dev.meshhook.gotemplate.GoStruct}</td><td>struct or pointer to struct</td><td>Fields and niladic
  *   methods by Go name via {@code member(name)}; {@link dev.meshhook.gotemplate.GoMethod} for methods with arguments;
- *   nil pointers answer {@code isNilPointer()} and still serve nil-safe getters (protobuf {@code GetX}). Structs are
+ *   nil pointers answer {@code isNilPointer()} and still serve nil-safe getters (protobuf {@code GetX}); {@link
+ *   dev.meshhook.gotemplate.GoNilPointer} is a ready one. {@code protoToJSON} needs a {@link
+ *   dev.meshhook.gotemplate.GoProtoMessage}. Structs are
  *   always truthy and never "empty" for sprig's default. {@code toJson()} gives the Go encoding/json form (field
  *   order, omitempty), used by toJSON/toJson/structToJSON/toYaml. {@link dev.meshhook.gotemplate.GoStructValue}
  *   with a {@link dev.meshhook.gotemplate.GoStructType} schema is a ready implementation; {@link

@@ -49,6 +49,17 @@ public final class Injector {
     /** Webhook or kube-inject behaviour (inject-spec h.3). */
     enum Mode { WEBHOOK, KUBE_INJECT }
 
+    /** An empty pod in Go-JSON shape: where the template pod starts (merges never modify their input). */
+    private static final ObjectNode EMPTY_POD = emptyPod();
+
+    private static ObjectNode emptyPod() {
+        try {
+            return PodShape.pod(Json.F.objectNode());
+        } catch (GoDecodeException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private final InjectorConfig config;
     private final InjectorValues values;
     private final Object valuesModel;
@@ -124,9 +135,9 @@ public final class Injector {
     public InjectionOutcome inject(InjectionRequest request) {
         if (request == null || request.pod() == null)
             return new InjectionOutcome.Failed("no pod in the admission request");
-        ObjectNode pod = request.pod().deepCopy();
+        ObjectNode pod;
         try {
-            PodShape.pod(pod);
+            pod = PodShape.pod(request.pod()); // a new tree in Go-JSON shape; the request stays untouched
         } catch (GoDecodeException e) {
             return new InjectionOutcome.Failed(e.getMessage());
         }
@@ -185,8 +196,8 @@ public final class Injector {
     record Result(ObjectNode original, ObjectNode injected, ArrayNode patch, List<String> warnings) {}
 
     /**
-     * {@code injectPod} (inject-spec f.0-g) on a pod whose namespace is already defaulted and whose decision was
-     * "inject".
+     * {@code injectPod} (inject-spec f.0-g) on a pod in Go-JSON shape ({@link PodShape#pod}) whose namespace is
+     * already defaulted and whose decision was "inject". The pod may be modified (OpenShift reset).
      */
     Result injectPod(ObjectNode pod, WorkloadIdentity identity, Map<String, String> pathEnv, List<String> warnings)
             throws InjectionException {
@@ -199,12 +210,7 @@ public final class Injector {
         if (!dns.isEmpty() && !dns.equals("ClusterFirst"))
             warnings.add("\"" + Json.pathText(pod, "metadata", "namespace") + "/" + podName(pod)
                     + "\"'s DNSPolicy is not \"ClusterFirst\". The Envoy sidecar may not able to connect to Istio Pilot");
-        ObjectNode original;
-        try {
-            original = PodShape.pod(pod);
-        } catch (GoDecodeException e) {
-            throw new InjectionException(e.getMessage());
-        }
+        ObjectNode original = pod;
         Map<String, String> annotations = Json.stringMap(original.path("metadata").get("annotations"));
 
         // ProxyConfig: mesh defaultConfig + pod annotation; kube-inject also shows it as .MeshConfig (c.4).
@@ -230,17 +236,8 @@ public final class Injector {
         } catch (PodMergeException e) {
             throw new InjectionException("failed to re apply container: " + e.getMessage());
         }
-        boolean hold = values.holdApplicationUntilProxyStarts();
-        String originalPc = annotations.get(PROXY_CONFIG_ANNOTATION);
-        ProxyConfig holdPc = mesh.defaultConfig();
-        if (originalPc != null) {
-            try {
-                holdPc = holdPc.merge(originalPc);
-            } catch (InjectorConfigException ignored) {
-                // as Istio: an unparsable annotation leaves the mesh value in force
-            }
-        }
-        hold = hold || holdPc.holdApplicationUntilProxyStarts();
+        // f.7: mesh defaultConfig with the original pod's annotation (no ProxyConfig resources) — proxyConfig itself
+        boolean hold = values.holdApplicationUntilProxyStarts() || proxyConfig.holdApplicationUntilProxyStarts();
         PostProcessContext ctx = new PostProcessContext(pathEnv, mesh.defaultConfig().statusPort(),
                 mesh.enablePrometheusMerge(), values.rewriteAppHTTPProbe(), revision,
                 mode == Mode.KUBE_INJECT ? Map.of() : config.injectedAnnotations(), hold);
@@ -313,14 +310,8 @@ public final class Injector {
                 ProxyImages.proxyInitImage(values, strippedAnnotations), ids[0], ids[1], env.compliancePolicy());
 
         List<String> selected = selectTemplates(annotations);
-        ObjectNode templatePod;
-        ObjectNode merged;
-        try {
-            templatePod = PodShape.pod(Json.F.objectNode());
-        } catch (GoDecodeException e) {
-            throw new IllegalStateException(e);
-        }
-        merged = original;
+        ObjectNode templatePod = EMPTY_POD;
+        ObjectNode merged = original;
         for (String name : selected) {
             TemplateSet t = templates.get(name);
             if (t == null) {
@@ -338,7 +329,7 @@ public final class Injector {
                 overlay = Json.readYaml(text);
             } catch (JsonProcessingException e) {
                 throw new InjectionException("failed to run injection template: failed applying injection overlay: "
-                        + "error converting YAML to JSON: yaml: " + e.getOriginalMessage());
+                        + "strategic merge: error converting YAML to JSON: yaml: " + e.getOriginalMessage());
             }
             if (overlay.isMissingNode() || overlay.isNull()) continue;
             try {

@@ -3,6 +3,8 @@ package dev.meshhook.inject;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshhook.inject.merge.GoDecodeException;
+import dev.meshhook.inject.merge.PodShape;
 import dev.meshhook.kube.GoShapes;
 
 import java.util.ArrayList;
@@ -93,9 +95,15 @@ public final class KubeInject {
         }
         ObjectNode meta = metaHolder.get(metaField) instanceof ObjectNode m ? m : Json.F.objectNode();
         ObjectNode spec = specHolder.get("spec") instanceof ObjectNode s ? s : Json.F.objectNode();
-        ObjectNode pod = Json.F.objectNode();
-        pod.set("metadata", meta.deepCopy());
-        pod.set("spec", spec.deepCopy());
+        ObjectNode raw = Json.F.objectNode();
+        raw.set("metadata", meta);
+        raw.set("spec", spec);
+        ObjectNode pod;
+        try {
+            pod = PodShape.pod(raw);
+        } catch (GoDecodeException e) {
+            throw new InjectionException(e.getMessage());
+        }
 
         WorkloadIdentity id = kind.equals("Pod") ? WorkloadIdentity.fromPod(pod)
                 : new WorkloadIdentity(kind, obj.path("apiVersion").asText(""), Json.pathText(obj, "metadata", "name"),

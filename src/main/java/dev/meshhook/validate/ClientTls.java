@@ -16,18 +16,18 @@ public final class ClientTls {
         String cred = Json.str(tls, "credentialName");
         String ca = Json.str(tls, "caCertificates");
         boolean sans = Json.size(tls, "subjectAltNames") > 0;
+        if (cred.startsWith(CONFIGMAP_PREFIX)) {
+            String err = configMapNameError(cred, namespace);
+            if (err != null) {
+                f.error("invalid configmap:// credentialName: " + err);
+            }
+        }
         if (Json.bool(tls, "insecureSkipVerify")) {
             if (mode.equals("SIMPLE") && (!ca.isEmpty() || !cred.isEmpty() || sans)) {
                 f.error("cannot specify CaCertificates or CredentialName or SubjectAltNames when InsecureSkipVerify is set true");
             }
             if (mode.equals("MUTUAL") && (!ca.isEmpty() || sans)) {
                 f.error("cannot specify CaCertificates or SubjectAltNames when InsecureSkipVerify is set true");
-            }
-        }
-        if (cred.startsWith(CONFIGMAP_PREFIX)) {
-            String err = configMapNameError(cred, namespace);
-            if (err != null) {
-                f.error("invalid configmap:// credentialName: " + err);
             }
         }
         if ((mode.equals("SIMPLE") || mode.equals("MUTUAL")) && !cred.isEmpty()) {

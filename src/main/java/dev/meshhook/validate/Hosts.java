@@ -137,8 +137,7 @@ public final class Hosts {
                 return "domain name " + d + " invalid, should follow '" + format + "' format";
             }
             if (!parts[0].equals("outbound")) {
-                return "domain name " + GoFormat.quote(d) + " invalid (label " + GoFormat.quote(parts[0])
-                        + " invalid). should follow " + format + " format";
+                return "domain name " + GoFormat.quote(d) + " invalid (label " + GoFormat.quote(parts[0]) + " invalid)";
             }
             String port = trimDots(parts[1]);
             if (!port.chars().anyMatch(Character::isDigit)) {

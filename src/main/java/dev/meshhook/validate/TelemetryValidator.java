@@ -172,12 +172,16 @@ public final class TelemetryValidator implements KindValidator {
         }
     }
 
-    /** The CEL parser's error text for {@code expression}, or null when it parses. */
+    /** ANTLR syntax-error lines, which cel-go labels {@code Syntax error: } and cel-java does not. */
+    private static final java.util.regex.Pattern SYNTAX_ERROR = java.util.regex.Pattern.compile(
+        "(?m)^(ERROR: <input>:\\d+:\\d+: )(?=mismatched input|extraneous input|missing |no viable alternative|token recognition error)");
+
+    /** The CEL parser's error text for {@code expression} in cel-go's layout, or null when it parses. */
     static String celParseError(String expression) {
         CelValidationResult r = CEL.parse(expression);
         if (!r.hasError()) {
             return null;
         }
-        return r.getErrorString();
+        return SYNTAX_ERROR.matcher(r.getErrorString()).replaceAll("$1Syntax error: ");
     }
 }

@@ -6,7 +6,13 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -171,6 +177,32 @@ class WebhookHttpContractTest {
                 .body("$", not(hasKey("kind"))).body("response.status.message",
                         equalTo("json: cannot unmarshal number into Go struct field AdmissionRequest.request.uid of type types.UID"));
         serverStillServes();
+    }
+
+    @Test
+    void injectsTheExamplePodsAsTheReadmeSays() throws Exception {
+        String deployment = Files.readString(Path.of("examples/inject-deployment-pod.json"));
+        Response injected = post("/inject", deployment);
+        injected.then().statusCode(200).header("Content-Type", "application/json")
+                .body("kind", equalTo("AdmissionReview")).body("apiVersion", equalTo("admission.k8s.io/v1"))
+                .body("response.uid", equalTo("7f3b2c1a-0001-4c1e-9a55-000000000001"))
+                .body("response.allowed", equalTo(true)).body("response.patchType", equalTo("JSONPatch"));
+        JsonNode patch = new ObjectMapper().readTree(Base64.getDecoder().decode(
+                injected.jsonPath().getString("response.patch")));
+        assertTrue(patch.isArray() && patch.size() > 0, patch.toString());
+        assertTrue(patch.toString().contains("istio-proxy"), "the patch adds the sidecar: " + patch);
+        assertTrue(patch.toString().contains("sidecar.istio.io/status")
+                || patch.toString().contains("sidecar.istio.io~1status"), "the patch writes the status annotation");
+
+        post("/inject", Files.readString(Path.of("examples/inject-hostnetwork-pod.json"))).then().statusCode(200)
+                .body("response.allowed", equalTo(true)).body("response", not(hasKey("patch")))
+                .body("response", not(hasKey("patchType")));
+
+        // the same pod on a path with env overrides, and as v1beta1: still injected, envelope follows the request
+        post("/inject/cluster/cluster1/net/network1", deployment.replace("admission.k8s.io/v1\"",
+                "admission.k8s.io/v1beta1\"")).then().statusCode(200)
+                .body("apiVersion", equalTo("admission.k8s.io/v1beta1")).body("response.allowed", equalTo(true))
+                .body("response.patchType", equalTo("JSONPatch"));
     }
 
     @Test

@@ -34,6 +34,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,11 +74,18 @@ class ClusterIntegrationTest {
         assertEquals(ClusterTestSetup.template("config"), holder.current().orElseThrow().sources().config());
         assertEquals("enabled", holder.current().orElseThrow().compiled().config().policy());
         long generation = holder.current().orElseThrow().generation();
+        // policy enabled: a plain pod is injected
+        given().contentType("application/json").body(podReview()).when().post("/inject").then().statusCode(200)
+                .body("response.allowed", is(true)).body("response.patchType", is("JSONPatch"))
+                .body("response.patch", notNullValue());
 
         editInjectorConfig(ClusterTestSetup.template("config").replace("policy: enabled", "policy: disabled"));
         Eventually.await(WAIT, "edited config installed",
                 () -> "disabled".equals(holder.current().orElseThrow().compiled().config().policy()));
         assertEquals(generation + 1, holder.current().orElseThrow().generation(), "one atomic swap per edit");
+        // the very next review runs on the edited ConfigMap: policy disabled, no annotation, no sidecar
+        given().contentType("application/json").body(podReview()).when().post("/inject").then().statusCode(200)
+                .body("response.allowed", is(true)).body("response.patch", nullValue());
 
         client.configMaps().inNamespace(NS).withName("istio").edit(cm -> new ConfigMapBuilder(cm)
                 .addToData("mesh", ClusterTestSetup.template("mesh").replace("trustDomain: cluster.local", "trustDomain: example.org"))
@@ -242,6 +253,16 @@ class ClusterIntegrationTest {
                     .edit(v -> { v.getWebhooks().get(0).getClientConfig().setCaBundle("Zm9v"); return v; });
             Eventually.await(WAIT, "new leader re-patches", () -> validatingBundles("meshhook-validator").stream().allMatch(bundle::equals));
         }
+    }
+
+    private static String podReview() {
+        return """
+                {"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u-1",
+                 "kind":{"group":"","version":"v1","kind":"Pod"},"resource":{"group":"","version":"v1","resource":"pods"},
+                 "operation":"CREATE","namespace":"apps","object":{"apiVersion":"v1","kind":"Pod",
+                 "metadata":{"name":"web","namespace":"apps","labels":{"app":"web"}},
+                 "spec":{"containers":[{"name":"web","image":"nginx:1.27","ports":[{"containerPort":8080}]}]}}}}
+                """;
     }
 
     private String origin() {

@@ -11,6 +11,13 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.meshhook.gotemplate.FuncMaps;
 import dev.meshhook.gotemplate.TemplateException;
 import dev.meshhook.gotemplate.TemplateSet;
+import dev.meshhook.inject.ClusterFacts;
+import dev.meshhook.inject.Injector;
+import dev.meshhook.inject.InjectorConfig;
+import dev.meshhook.inject.InjectorEnv;
+import dev.meshhook.inject.InjectorValues;
+import dev.meshhook.inject.KubeInject;
+import dev.meshhook.inject.MeshConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,6 +60,37 @@ class EmbeddedDefaultsTest {
             parsed.add(t.getKey());
         }
         assertEquals(8, parsed.size());
+    }
+
+    @Test
+    void defaultsInjectAPodWithTheReleaseImages() throws Exception {
+        Injector injector = Injector.create(InjectorConfig.parse(EmbeddedDefaults.config()),
+                InjectorValues.parse(EmbeddedDefaults.values()), MeshConfig.parse(EmbeddedDefaults.mesh()), "default",
+                InjectorEnv.defaults(), ClusterFacts.NONE);
+        JsonNode deployment = YAML.readTree("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: shop}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers:
+                      - name: web
+                        image: nginx
+                        ports: [{containerPort: 80}]
+                """);
+        JsonNode pod = new KubeInject(injector).injectObject(deployment).object().at("/spec/template");
+        JsonNode init = pod.at("/spec/initContainers/0");
+        JsonNode proxy = pod.at("/spec/containers/1");
+        assertEquals("istio-init", init.path("name").asText());
+        assertEquals("docker.io/istio/proxyv2:1.31.0", init.path("image").asText());
+        assertEquals("istio-proxy", proxy.path("name").asText(), "no cluster: native sidecars are not detected");
+        assertEquals("docker.io/istio/proxyv2:1.31.0", proxy.path("image").asText());
+        assertEquals("web", pod.at("/metadata/labels/service.istio.io~1canonical-name").asText());
+        assertEquals("web", pod.at("/metadata/annotations/kubectl.kubernetes.io~1default-container").asText());
+        assertTrue(pod.at("/metadata/annotations/sidecar.istio.io~1status").asText().contains("\"istio-proxy\""));
     }
 
     @Test

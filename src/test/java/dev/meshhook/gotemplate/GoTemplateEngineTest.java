@@ -147,6 +147,40 @@ class GoTemplateEngineTest {
     }
 
     @Test
+    void printfVerbsAndFlags() {
+        assertEquals("  3.1|42    |+5|ff|FF|10|0xff|\"hi\\n\"|A|U+1F600|1.234568e+05|1.2345e-05|1.235e+03|true|   ab|ab   |ab| 7|float32",
+                GoFmt.sprintf("%5.1f|%-6d|%+d|%x|%X|%o|%#x|%q|%c|%U|%e|%g|%8.3e|%t|%5s|%-5s|%.2s|% d|%T", 3.14159, 42L, 5L,
+                        255L, 255L, 8L, 255L, "hi\n", 65L, 0x1F600L, 123456.789, 0.000012345, 1234.5678, true, "ab", "ab",
+                        "abcdef", 7L, 1.5f));
+        assertEquals("%!|(MISSING)%!d(MISSING)", GoFmt.sprintf("%|%d"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("b", "x");
+        m.put("a", 1L);
+        m.put("n", null);
+        assertEquals("map[string]interface {}{\"a\":1, \"b\":\"x\", \"n\":interface {}(nil)}|[]int(nil)|0x2a",
+                GoFmt.sprintf("%#v|%#v|%#v", m, new GoSlice(GoType.sliceOf(GoType.INT), null), new GoInt(GoType.UINT, 42)));
+        assertEquals("x%!(NOVERB)", GoFmt.sprintf("x%"));
+        assertEquals("1%!(EXTRA string=a)", GoFmt.sprintf("%d", 1L, "a"));
+    }
+
+    @Test
+    void goJsonNumbersAndEscaping() {
+        assertEquals("{\"a\":[1e+21,1e-7,0.1,100,\"\\u003c\\u0026\\u003e\"],\"b\":null}",
+                GoJson.encode(new java.util.TreeMap<>(Map.of("a", List.of(1e21, 1e-7, 0.1, 100.0, "<&>"),
+                        "b", new GoMap(GoType.MAP_STRING_STRING, null)))));
+        assertEquals(List.of(1.0, "x"), GoJson.decode("[1, \"x\"]"));
+        assertThrows(IllegalArgumentException.class, () -> GoJson.decode("{\"a\":1} x"));
+    }
+
+    @Test
+    void yamlLongAndMultilineKeysAreExplicit() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("k".repeat(130), "v");
+        m.put("a\nb", "c");
+        assertEquals("? |-\n  a\n  b\n: c\n? " + "k".repeat(130) + "\n: v\n", GoYaml.emit(m));
+    }
+
+    @Test
     void defineTemplateAndBlock() throws Exception {
         String t = "{{define \"res\"}}cpu={{.cpu}}{{end}}[{{template \"res\" .}}]{{block \"b\" .}}dflt{{end}}";
         assertEquals("[cpu=1]dflt", run(t, Map.of("cpu", 1L)));

@@ -33,7 +33,8 @@ class TelemetryValidatorTest {
         filter ok | {"accessLogging":[{"filter":{"expression":"response.code >= 400"}}]} | ok
         filter method call | {"accessLogging":[{"filter":{"expression":"connection.mtls && request.url_path.contains('v1beta3')"}}]} | ok
         filter not boolean still parses | {"accessLogging":[{"filter":{"expression":"response.code"}}]} | ok
-        filter syntax error | {"accessLogging":[{"filter":{"expression":")++++"}}]} | err:must be a valid CEL expression, 
+        filter syntax error | {"accessLogging":[{"filter":{"expression":")++++"}}]} | err:must be a valid CEL expression, ERROR: <input>:1:1: Syntax error: mismatched input ')'
+        filter unterminated string | {"accessLogging":[{"filter":{"expression":"'abc"}}]} | err:Syntax error: token recognition error
         filter empty expression | {"accessLogging":[{"filter":{}}]} | err:must be a valid CEL expression
         good targetRef | {"targetRef":{"group":"gateway.networking.k8s.io","kind":"Gateway","name":"foo"}} | ok
         targetRef empty name | {"targetRef":{"group":"gateway.networking.k8s.io","kind":"Gateway"}} | msg:targetRef name must be set

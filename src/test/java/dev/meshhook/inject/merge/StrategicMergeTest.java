@@ -133,4 +133,103 @@ class StrategicMergeTest {
         assertEquals("unmarshal patched pod: json: cannot unmarshal string into Go struct field "
                 + "ContainerPort.spec.containers.ports.containerPort of type int32", e.getMessage());
     }
+
+    @Test
+    void listDeleteAndReplaceDirectives() throws Exception {
+        ObjectNode del = merge("spec: {volumes: [{name: a}, {name: b}, {name: c}]}",
+                "spec: {volumes: [{name: b, $patch: delete}, {name: d}]}");
+        assertEquals("d,a,c", names(del.at("/spec/volumes")));
+        ObjectNode rep = merge("spec: {volumes: [{name: a}, {name: b}]}",
+                "spec: {volumes: [{name: c}, {$patch: replace}, {name: b}]}");
+        assertEquals("c,b", names(rep.at("/spec/volumes")));
+        PodMergeException e = assertThrows(PodMergeException.class,
+                () -> merge("spec: {volumes: [{name: a}]}", "spec: {volumes: [{name: a, $patch: merge}]}"));
+        assertEquals("strategic merge: merging lists cannot yet be specified in the patch", e.getMessage());
+    }
+
+    @Test
+    void mapDeleteDirectiveAndBadDirective() throws Exception {
+        ObjectNode out = merge("metadata: {labels: {a: '1'}, annotations: {b: '2'}}", "metadata: {labels: {$patch: delete}}");
+        assertEquals("{\"annotations\":{\"b\":\"2\"}}", out.get("metadata").toString());
+        PodMergeException e = assertThrows(PodMergeException.class,
+                () -> merge("metadata: {labels: {a: '1'}}", "metadata: {labels: {$patch: foo}}"));
+        assertEquals("strategic merge: unknown patch type: foo in map: map[$patch:foo]", e.getMessage());
+    }
+
+    @Test
+    void primitiveMergeListDeduplicatesAndDeletes() throws Exception {
+        ObjectNode out = merge("metadata: {finalizers: [a, b]}", "metadata: {finalizers: [c, a]}");
+        assertEquals("[\"c\",\"a\",\"b\"]", out.at("/metadata/finalizers").toString());
+        ObjectNode del = merge("metadata: {finalizers: [a, b, c]}", "metadata: {$deleteFromPrimitiveList/finalizers: [b]}");
+        assertEquals("[\"a\",\"c\"]", del.at("/metadata/finalizers").toString());
+    }
+
+    @Test
+    void setElementOrderDirective() throws Exception {
+        ObjectNode out = merge("spec: {containers: [{name: a}, {name: b}, {name: c}]}",
+                "spec: {$setElementOrder/containers: [{name: c}, {name: a}, {name: b}], containers: [{name: a, image: x}]}");
+        assertEquals("c,a,b", names(out.at("/spec/containers")));
+        assertEquals("x", out.at("/spec/containers/1/image").asText());
+    }
+
+    @Test
+    void retainKeysDirective() throws Exception {
+        ObjectNode out = merge("spec: {volumes: [{name: v, emptyDir: {}}]}",
+                "spec: {volumes: [{name: v, $retainKeys: [name, configMap], configMap: {name: cm}}]}");
+        assertEquals("[{\"name\":\"v\",\"configMap\":{\"name\":\"cm\"}}]", out.at("/spec/volumes").toString());
+        ObjectNode combined = merge("spec: {volumes: [{name: v, emptyDir: {}}]}",
+                "spec: {volumes: [{name: v, configMap: {name: cm}}]}");
+        assertEquals("[{\"name\":\"v\",\"emptyDir\":{},\"configMap\":{\"name\":\"cm\"}}]",
+                combined.at("/spec/volumes").toString());
+    }
+
+    @Test
+    void unknownTemplateKeysVanish() throws Exception {
+        ObjectNode out = merge("spec: {containers: [{name: a}]}",
+                "spec: {containers: [{name: a, resources: {bogus: {x: 1}}, imagePullPolice: Always}]}");
+        assertEquals("[{\"name\":\"a\",\"resources\":{}}]", out.at("/spec/containers").toString());
+    }
+
+    @Test
+    void nonMapOverlayIsRejectedAndEmptyOverlayIsANoOp() throws Exception {
+        PodMergeException e = assertThrows(PodMergeException.class, () -> merge("spec: {}", "[a]"));
+        assertEquals("strategic merge: invalid JSON document", e.getMessage());
+        assertEquals(GoJson.write(PodShape.pod(yaml("metadata: {name: x}"))),
+                GoJson.write(StrategicMerge.apply(yaml("metadata: {name: x}"), null)));
+    }
+
+    @Test
+    void mismatchedListElementTypes() {
+        PodMergeException e = assertThrows(PodMergeException.class,
+                () -> merge("metadata: {finalizers: [a]}", "metadata: {finalizers: [{x: 1}]}"));
+        assertEquals("strategic merge: list element types are not identical: [[a] [map[x:1]]]", e.getMessage());
+    }
+
+    @Test
+    void typeChangeReplacesAndDropsNestedNulls() throws Exception {
+        ObjectNode out = merge("spec: {containers: [{name: a, image: i}]}",
+                "spec: {containers: [{name: a, securityContext: {runAsUser: 5, privileged: null}}]}");
+        assertEquals("{\"runAsUser\":5}", out.at("/spec/containers/0/securityContext").toString());
+    }
+
+    @Test
+    void largeListsMergeInOrder() throws Exception {
+        StringBuilder pod = new StringBuilder("spec: {containers: [{name: c, env: [");
+        StringBuilder overlay = new StringBuilder("spec: {containers: [{name: c, env: [");
+        for (int i = 0; i < 5000; i++) {
+            pod.append(i == 0 ? "" : ",").append("{name: E").append(i).append(", value: o}");
+        }
+        for (int i = 4999; i >= 0; i -= 2) {
+            overlay.append(i == 4999 ? "" : ",").append("{name: E").append(i).append(", value: n}");
+        }
+        ObjectNode out = merge(pod.append("]}]}").toString(), overlay.append("]}]}").toString());
+        JsonNode env = out.at("/spec/containers/0/env");
+        assertEquals(5000, env.size());
+        // server-only entries (even) keep their place ahead of later shared ones; shared ones follow patch order
+        assertEquals("E0", env.get(0).get("name").asText());
+        assertEquals("E4998", env.get(2499).get("name").asText());
+        assertEquals("E4999", env.get(2500).get("name").asText());
+        assertEquals("n", env.get(2500).get("value").asText());
+        assertEquals("E1", env.get(4999).get("name").asText());
+    }
 }
