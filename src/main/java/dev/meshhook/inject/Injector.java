@@ -329,7 +329,7 @@ public final class Injector {
                 overlay = Json.readYaml(text);
             } catch (JsonProcessingException e) {
                 throw new InjectionException("failed to run injection template: failed applying injection overlay: "
-                        + "error converting YAML to JSON: yaml: " + e.getOriginalMessage());
+                        + "strategic merge: error converting YAML to JSON: yaml: " + e.getOriginalMessage());
             }
             if (overlay.isMissingNode() || overlay.isNull()) continue;
             try {

@@ -77,7 +77,7 @@ public final class MeshConfig {
             switch (k) {
                 case "defaultConfig" -> {
                     try {
-                        dc = dc.merge(v);
+                        dc = dc.merge(v, false);
                     } catch (InjectorConfigException ex) {
                         throw new InjectorConfigException("failed to parse mesh config: defaultConfig: " + ex.getMessage(), ex);
                     }

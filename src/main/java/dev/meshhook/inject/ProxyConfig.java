@@ -118,16 +118,28 @@ public final class ProxyConfig {
 
     /** Applies an overlay already parsed to a tree; {@code null}/empty documents change nothing. */
     public ProxyConfig merge(JsonNode overlay) throws InjectorConfigException {
+        return merge(overlay, true);
+    }
+
+    /**
+     * As {@link #merge(JsonNode)}; with {@code strict} false, fields this model does not know are kept as given
+     * instead of rejected (mesh config from a newer Istio must not fail to load because of one new field).
+     */
+    ProxyConfig merge(JsonNode overlay, boolean strict) throws InjectorConfigException {
         if (overlay == null || overlay.isMissingNode() || overlay.isNull()) return this;
         if (!overlay.isObject()) throw new InjectorConfigException("failed to parse ProxyConfig: expected a mapping");
         ObjectNode out = fields.deepCopy();
         for (Iterator<Map.Entry<String, JsonNode>> it = overlay.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> en = it.next();
             Field fd = BY_NAME.get(en.getKey());
-            if (fd == null)
-                throw new InjectorConfigException("failed to parse ProxyConfig: unknown field " + Json.goQuote(en.getKey())
-                        + " in v1alpha1.ProxyConfig");
             JsonNode v = en.getValue();
+            if (fd == null) {
+                if (strict)
+                    throw new InjectorConfigException("failed to parse ProxyConfig: unknown field " + Json.goQuote(en.getKey())
+                            + " in v1alpha1.ProxyConfig");
+                if (!v.isNull()) out.set(en.getKey(), v);
+                continue;
+            }
             if (v.isNull()) continue;
             JsonNode norm = normalise(fd, v);
             if (fd.json().equals("serviceCluster")) out.remove("tracingServiceName");
@@ -287,6 +299,10 @@ public final class ProxyConfig {
                 case STRING_MAP -> { if (v.size() > 0) out.set(fd.json(), sorted(v)); }
                 case STRING_LIST -> { if (v.size() > 0) out.set(fd.json(), v); }
             }
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = fields.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> en = it.next();
+            if (!BY_NAME.containsKey(en.getKey())) out.set(en.getKey(), en.getValue());
         }
         try {
             return Json.JSON.writeValueAsString(out);

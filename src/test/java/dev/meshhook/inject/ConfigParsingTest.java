@@ -81,6 +81,9 @@ class ConfigParsingTest {
                 ProxyConfig.DEFAULT.merge("holdApplicationUntilProxyStarts: false").toProtoJson());
         assertEquals("{\"interceptionMode\":\"TPROXY\"}", ProxyConfig.DEFAULT.merge("interception_mode: 1").toProtoJson());
         assertThrows(InjectorConfigException.class, () -> MeshConfig.parse("proxyListenPort: abc"));
+        // a ProxyConfig field this model does not know is kept in mesh config, rejected in the pod annotation
+        assertEquals("{\"futureField\":{\"a\":1}}", MeshConfig.parse("defaultConfig: {futureField: {a: 1}}").defaultConfig().toProtoJson());
+        assertThrows(InjectorConfigException.class, () -> ProxyConfig.DEFAULT.merge("futureField: 1"));
     }
 
     @Test
