@@ -3,7 +3,7 @@
 # with wrk over HTTPS keep-alive:  /inject (hello pod) vs /inject (hostNetwork pod, skipped),
 # /validate (20-route VirtualService) vs /validate (DELETE review, not validated), and /inject with 1 MB of
 # managedFields. Results go to bench/target/wrk-*.txt and a summary table to stdout.
-# Env: HTTPS_PORT (18007), MGMT_PORT (19007), DURATION (10s), CONNECTIONS (16), THREADS (2).
+# Env: HTTPS_PORT (18007), MGMT_PORT (19007), DURATION (10s), CONNECTIONS (16), THREADS (2), TIMEOUT (30s).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 HTTPS_PORT="${HTTPS_PORT:-18007}"
@@ -11,6 +11,7 @@ MGMT_PORT="${MGMT_PORT:-19007}"
 DURATION="${DURATION:-10s}"
 CONNECTIONS="${CONNECTIONS:-16}"
 THREADS="${THREADS:-2}"
+TIMEOUT="${TIMEOUT:-30s}"
 OUT=bench/target
 mkdir -p "$OUT"
 command -v wrk > /dev/null || { echo "wrk is missing: apt-get install -y wrk"; exit 2; }
@@ -31,9 +32,9 @@ curl -sf "http://127.0.0.1:$MGMT_PORT/q/health/ready" > /dev/null
 run() { # name path body-file
   local name=$1 path=$2 body=$3
   # warm-up run (JIT), then the measured one
-  BODY="$OUT/bodies/$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s -s bench/wrk/post.lua \
+  BODY="$OUT/bodies/$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d5s --timeout "$TIMEOUT" -s bench/wrk/post.lua \
     "https://127.0.0.1:$HTTPS_PORT$path" > /dev/null
-  BODY="$OUT/bodies/$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/wrk/post.lua \
+  BODY="$OUT/bodies/$body" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout "$TIMEOUT" --latency -s bench/wrk/post.lua \
     "https://127.0.0.1:$HTTPS_PORT$path" > "$OUT/wrk-$name.txt"
   local rps p50 p99 non200
   rps=$(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$name.txt")

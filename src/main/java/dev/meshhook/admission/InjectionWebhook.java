@@ -78,6 +78,11 @@ public final class InjectionWebhook {
                     podError, null, null));
         }
         ObjectNode pod = (ObjectNode) object;
+        // Istio clears managedFields before anything else (inject-spec a.4): they never reach the patch, and a
+        // busy object's megabyte of them would otherwise be carried through every pipeline stage.
+        if (pod.get("metadata") instanceof ObjectNode metadata) {
+            metadata.remove("managedFields");
+        }
         String podName = podName(pod, AdmissionCodec.text(request, "namespace"));
         Optional<PodInjector> current = injector.get();
         if (current.isEmpty()) {

@@ -65,6 +65,15 @@ class InjectionWebhookTest {
     }
 
     @Test
+    void managedFieldsNeverReachTheInjector() {
+        next = new InjectionOutcome.Skipped("policy");
+        webhook.handle("/inject", "application/json", body(review("admission.k8s.io/v1",
+                "{\"uid\":\"u\",\"object\":{\"metadata\":{\"name\":\"p\",\"managedFields\":[{\"manager\":\"x\"}]}}}")));
+        assertFalse(seen.get(0).pod().path("metadata").has("managedFields"));
+        assertEquals("p", seen.get(0).pod().path("metadata").path("name").asText());
+    }
+
+    @Test
     void skippedIsAllowedWithoutPatch() throws Exception {
         next = new InjectionOutcome.Skipped("hostNetwork");
         HttpAnswer a = webhook.handle("/inject", "application/json", body(review("admission.k8s.io/v1",
