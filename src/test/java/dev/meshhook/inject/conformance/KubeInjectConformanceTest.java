@@ -32,8 +32,7 @@ class KubeInjectConformanceTest {
     @TestFactory
     Stream<DynamicTest> kubeInjectObjects() throws Exception {
         Path dir = IstioInjectConformanceTest.caseDir();
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("cases.yaml")),
-                "conformance data not found at " + dir.toAbsolutePath() + " (../shared absent): skipping");
+        if (!(Files.isRegularFile(dir.resolve("cases.yaml")))) return skipped("conformance data not found at " + dir.toAbsolutePath() + " (../shared absent): skipping");
         JsonNode base = WebhookCase.JSON.createObjectNode()
                 .set("config", WebhookCase.YAML.readTree(Files.readString(dir.resolve("injector/config.yaml"))));
         ((com.fasterxml.jackson.databind.node.ObjectNode) base).set("values", WebhookCase.YAML.readTree(Files.readString(dir.resolve("injector/values.json"))));
@@ -112,5 +111,10 @@ class KubeInjectConformanceTest {
         }
         if (!cur.toString().isBlank()) docs.add(cur.toString());
         return docs;
+    }
+
+    /** A visible skip: surefire counts an aborted dynamic test as skipped (an aborted factory is not reported). */
+    static Stream<DynamicTest> skipped(String reason) {
+        return Stream.of(DynamicTest.dynamicTest("skipped", () -> Assumptions.abort(reason)));
     }
 }
