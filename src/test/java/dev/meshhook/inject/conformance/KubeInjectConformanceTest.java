@@ -39,6 +39,7 @@ class KubeInjectConformanceTest {
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger TOTAL = new AtomicInteger();
     private static final AtomicInteger BYTE_IDENTICAL = new AtomicInteger();
+    private static final List<String> NOT_BYTE_IDENTICAL = java.util.Collections.synchronizedList(new ArrayList<>());
     private static final AtomicInteger PARITY = new AtomicInteger();
     private static final AtomicInteger PARITY_TOTAL = new AtomicInteger();
 
@@ -76,7 +77,9 @@ class KubeInjectConformanceTest {
     static void summary() {
         if (TOTAL.get() > 0) {
             System.out.println("[conformance] kube-inject mode: " + PASSED + "/" + TOTAL + " passed, "
-                    + BYTE_IDENTICAL + " byte-identical; webhook/kube-inject parity: " + PARITY + "/" + PARITY_TOTAL);
+                    + BYTE_IDENTICAL + " byte-identical" + (NOT_BYTE_IDENTICAL.isEmpty() ? "" : " (not: "
+                    + String.join(", ", NOT_BYTE_IDENTICAL) + ")") + "; webhook/kube-inject parity: " + PARITY + "/"
+                    + PARITY_TOTAL);
         }
     }
 
@@ -113,6 +116,8 @@ class KubeInjectConformanceTest {
         String golden = Files.readString(dir.resolve(c.path("expected").asText()));
         if (golden.strip().equals(result.output().strip())) {
             BYTE_IDENTICAL.incrementAndGet();
+        } else {
+            NOT_BYTE_IDENTICAL.add(c.path("name").asText());
         }
         List<JsonNode> want = documents(golden);
         List<JsonNode> got = documents(result.output());
