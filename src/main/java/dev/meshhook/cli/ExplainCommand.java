@@ -86,7 +86,13 @@ public final class ExplainCommand implements Callable<Integer> {
         try {
             for (YamlDocuments.Document doc : YamlDocuments.split(text)) {
                 index++;
-                JsonNode object = YAML.readTree(doc.text());
+                JsonNode object;
+                try {
+                    object = YAML.readTree(doc.text());
+                } catch (JsonProcessingException e) {
+                    err.println("meshhook explain: document " + index + " is not valid YAML: " + YamlErrors.describe(e, doc));
+                    return 2;
+                }
                 if (object == null || object.isNull() || object.isMissingNode()) {
                     continue;
                 }
@@ -108,9 +114,6 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         } catch (IllegalArgumentException e) {
             err.println("meshhook explain: " + e.getMessage());
-            return 2;
-        } catch (JsonProcessingException e) {
-            err.println("meshhook explain: document " + index + " is not valid YAML: " + e.getOriginalMessage());
             return 2;
         }
         out.print(report);
@@ -134,36 +137,36 @@ public final class ExplainCommand implements Callable<Integer> {
                     .path("enableNamespacesByDefault").asBoolean(false);
             Optional<String> route = WebhookRouting.route(injector.revision(), byDefault, ns, nsLabels.get(), podLabels);
             if (route.isEmpty()) {
-                r.append("  webhook:   not called — no webhook entry selects this pod: ")
+                r.append("  webhook:         not called — no webhook entry selects this pod: ")
                         .append(WebhookRouting.whyNot(injector.revision(), nsLabels.get(), podLabels)).append("\n\n");
                 return;
             }
-            r.append("  webhook:   ").append(route.get()).append('\n');
+            r.append("  webhook:         ").append(route.get()).append('\n');
         } else {
-            r.append("  webhook:   routing not checked (give --namespace-labels to check the webhook selectors)\n");
+            r.append("  webhook:         routing not checked (give --namespace-labels to check the webhook selectors)\n");
         }
         Injector.Explanation e = injector.explain(pod, ns);
-        r.append("  decision:  ").append(e.inject() ? "inject" : "skip").append(" — ").append(e.reason()).append('\n');
-        e.warnings().forEach(w -> r.append("  warning:   ").append(w).append('\n'));
+        r.append("  decision:        ").append(e.inject() ? "inject" : "skip").append(" — ").append(e.reason()).append('\n');
+        e.warnings().forEach(w -> r.append("  warning:         ").append(w).append('\n'));
         if (!e.inject()) {
             r.append('\n');
             return;
         }
-        r.append("  templates: ").append(String.join(", ", e.templates()));
+        r.append("  templates:       ").append(String.join(", ", e.templates()));
         if (!e.missingTemplates().isEmpty()) {
             r.append(" (missing: ").append(String.join(", ", e.missingTemplates())).append(')');
         }
         r.append('\n');
         InjectionOutcome outcome = injector.inject(new InjectionRequest(pod.deepCopy(), ns, "/inject"));
         if (outcome instanceof InjectionOutcome.Failed f) {
-            r.append("  result:    injection fails, the pod would be rejected: ").append(f.message()).append("\n\n");
+            r.append("  result:          injection fails, the pod would be rejected: ").append(f.message()).append("\n\n");
             return;
         }
         if (!(outcome instanceof InjectionOutcome.Injected injected)) {
             r.append('\n');
             return;
         }
-        injected.warnings().forEach(w -> r.append("  warning:   ").append(w).append('\n'));
+        injected.warnings().forEach(w -> r.append("  warning:         ").append(w).append('\n'));
         JsonNode after = JsonPatch.apply(injected.patch(), pod);
         summarise(pod, after, r);
         r.append('\n');
@@ -218,15 +221,15 @@ public final class ExplainCommand implements Callable<Integer> {
             }
         }
         if (probes.isEmpty()) {
-            r.append("  probes:    none rewritten\n");
+            r.append("  probes:          none rewritten\n");
         } else {
-            r.append("  probes:    rewritten to the sidecar's status port:\n");
-            probes.forEach(p -> r.append("             ").append(p).append('\n'));
+            r.append("  probes:          rewritten to the sidecar's status port:\n");
+            probes.forEach(p -> r.append("                   ").append(p).append('\n'));
         }
     }
 
     private static void line(StringBuilder r, String what, List<String> items) {
-        r.append(String.format("  %-10s %s%n", what.equals("init containers") ? "init:" : what + ":",
+        r.append(String.format("  %-17s %s%n", what + ":",
                 items.isEmpty() ? "-" : "+ " + String.join(", ", items)));
     }
 

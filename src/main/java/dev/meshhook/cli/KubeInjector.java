@@ -53,8 +53,7 @@ public final class KubeInjector {
             try {
                 object = YAML.readTree(doc.text());
             } catch (JsonProcessingException e) {
-                throw new KubeInjectException(where(index, doc) + "YAML does not parse: " + e.getOriginalMessage()
-                        + lineOf(e, doc), e);
+                throw new KubeInjectException(where(index, doc) + "YAML does not parse: " + YamlErrors.describe(e, doc), e);
             }
             boolean empty = object == null || object.isNull() || object.isMissingNode();
             if (!empty && !object.isObject()) {
@@ -82,12 +81,5 @@ public final class KubeInjector {
 
     private static String where(int index, YamlDocuments.Document doc) {
         return "document " + index + " (line " + doc.line() + "): ";
-    }
-
-    private static String lineOf(JsonProcessingException e, YamlDocuments.Document doc) {
-        if (e.getLocation() == null || e.getLocation().getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + (doc.line() + e.getLocation().getLineNr() - 1);
     }
 }

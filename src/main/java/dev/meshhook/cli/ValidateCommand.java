@@ -82,9 +82,8 @@ public final class ValidateCommand implements Callable<Integer> {
                 try {
                     object = YAML.readTree(doc.text());
                 } catch (JsonProcessingException e) {
-                    int line = e.getLocation() == null ? doc.line() : doc.line() + e.getLocation().getLineNr() - 1;
-                    err.println("meshhook validate: " + input.name() + ":" + line + ": document " + index
-                            + " is not valid YAML: " + e.getOriginalMessage());
+                    err.println("meshhook validate: " + input.name() + ": document " + index
+                            + " is not valid YAML: " + YamlErrors.describe(e, doc));
                     return UNUSABLE;
                 }
                 if (object == null || object.isNull() || object.isMissingNode()) {

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshhook.inject.merge.GoDecodeException;
 import dev.meshhook.inject.merge.PodShape;
-import dev.meshhook.kube.GoShapes;
+import dev.meshhook.inject.merge.GoDecodeException;
+import dev.meshhook.inject.merge.PodShape;
+import dev.meshhook.inject.merge.WorkloadSchema;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -126,6 +128,10 @@ public final class KubeInject {
             metaHolder.set(metaField, result.get("metadata"));
             specHolder.set("spec", result.get("spec"));
         }
-        return GoShapes.workload(obj).map(JsonNode.class::cast).orElse(obj);
+        try {
+            return PodShape.roundTrip(WorkloadSchema.forKind(kind).orElseThrow(), obj);
+        } catch (GoDecodeException e) {
+            throw new InjectionException(e.getMessage());
+        }
     }
 }

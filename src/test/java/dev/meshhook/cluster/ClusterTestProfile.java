@@ -15,9 +15,9 @@ public class ClusterTestProfile implements QuarkusTestProfile {
                 Map.entry("meshhook.cluster.namespace", ClusterTestSetup.NS),
                 Map.entry("meshhook.cluster.identity", "replica-1"),
                 Map.entry("meshhook.cluster.certs.dir", TLS_DIR),
-                Map.entry("meshhook.cluster.certs.lease-duration", "4s"),
-                Map.entry("meshhook.cluster.certs.renew-deadline", "3s"),
-                Map.entry("meshhook.cluster.certs.retry-period", "500ms"),
+                Map.entry("meshhook.cluster.certs.lease-duration", "8s"),
+                Map.entry("meshhook.cluster.certs.renew-deadline", "6s"),
+                Map.entry("meshhook.cluster.certs.retry-period", "1s"),
                 Map.entry("meshhook.cluster.certs.check-interval", "2s"));
     }
 }

@@ -18,7 +18,7 @@ import dev.meshhook.inject.InjectorEnv;
 import dev.meshhook.inject.InjectorValues;
 import dev.meshhook.inject.KubeInject;
 import dev.meshhook.inject.MeshConfig;
-import dev.meshhook.kube.GoShapes;
+import dev.meshhook.inject.merge.PodShape;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,7 +149,7 @@ class DefaultTemplatesEquivalenceTest {
 
         tally.record(label + " [kube-inject]", kubeInject(istio, doc), kubeInject(ours, doc));
 
-        ObjectNode pod = GoShapes.pod(objectToPod((ObjectNode) doc));
+        ObjectNode pod = PodShape.pod(objectToPod((ObjectNode) doc));
         String namespace = doc.path("metadata").path("namespace").asText("");
         tally.record(label + " [webhook]", webhook(istio, pod, namespace), webhook(ours, pod, namespace));
     }

@@ -1,10 +1,16 @@
 package dev.meshhook.inject.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.meshhook.inject.InjectionException;
-import dev.meshhook.inject.KubeInject;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.meshhook.cli.KubeInjector;
+import dev.meshhook.inject.InjectionOutcome;
+import dev.meshhook.inject.InjectionRequest;
+import dev.meshhook.inject.Injector;
+import io.fabric8.zjsonpatch.JsonPatch;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -21,96 +27,135 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
- * Istio's golden cases in kube-inject mode at the object level: every document of the input goes through
- * {@link KubeInject#injectObject} and is compared as data with the paired expected document (README "kube-inject
- * mode" step 3, semantic equality; status annotation included). Turning objects into YAML text is the CLI's part.
+ * Istio's golden injection cases in KUBE-INJECT mode, end to end (the object-level pipeline plus the document stream
+ * and YAML printing) (../shared/conformance/istio-inject/README.md): the whole
+ * input file through {@code meshhook kube-inject}'s stream injector, compared with the golden as YAML data; plus
+ * the parity check that kube-inject and the webhook produce the same pod for every case checked in both modes.
+ * {@code -Dmeshhook.conformance.dir=DIR} runs another directory of the same layout.
  */
 class KubeInjectConformanceTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final AtomicInteger PASSED = new AtomicInteger();
     private static final AtomicInteger TOTAL = new AtomicInteger();
+    private static final AtomicInteger BYTE_IDENTICAL = new AtomicInteger();
+    private static final AtomicInteger PARITY = new AtomicInteger();
+    private static final AtomicInteger PARITY_TOTAL = new AtomicInteger();
 
     @TestFactory
-    Stream<DynamicTest> kubeInjectObjects() throws Exception {
+    Stream<DynamicTest> kubeInjectStreamWithIstioConfig() throws Exception {
         Path dir = IstioInjectConformanceTest.caseDir();
-        Assumptions.assumeTrue(Files.isRegularFile(dir.resolve("cases.yaml")),
-                "conformance data not found at " + dir.toAbsolutePath() + " (../shared absent): skipping");
-        JsonNode base = WebhookCase.JSON.createObjectNode()
-                .set("config", WebhookCase.YAML.readTree(Files.readString(dir.resolve("injector/config.yaml"))));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) base).set("values", WebhookCase.YAML.readTree(Files.readString(dir.resolve("injector/values.json"))));
-        ((com.fasterxml.jackson.databind.node.ObjectNode) base).set("mesh", WebhookCase.YAML.readTree(Files.readString(dir.resolve("injector/mesh.yaml"))));
-        JsonNode doc = WebhookCase.YAML.readTree(Files.readString(dir.resolve("cases.yaml")));
+        if (!Files.isRegularFile(dir.resolve("cases.yaml"))) {
+            return IstioInjectConformanceTest.skipped("conformance data not found at " + dir.toAbsolutePath()
+                    + " (../shared absent): skipping");
+        }
+        JsonNode base = base(dir);
         List<DynamicTest> tests = new ArrayList<>();
-        for (JsonNode c : doc.path("cases")) {
-            boolean kube = false;
-            for (JsonNode m : c.path("modes")) kube |= m.asText().equals("kube-inject");
-            if (!kube) continue;
-            TOTAL.incrementAndGet();
-            tests.add(DynamicTest.dynamicTest("kube-inject: " + c.path("name").asText(), () -> {
-                run(dir, base, c);
-                PASSED.incrementAndGet();
-            }));
+        for (JsonNode c : YAML.readTree(Files.readString(dir.resolve("cases.yaml"))).path("cases")) {
+            List<String> modes = new ArrayList<>();
+            c.path("modes").forEach(m -> modes.add(m.asText()));
+            if (modes.contains("kube-inject")) {
+                TOTAL.incrementAndGet();
+                tests.add(DynamicTest.dynamicTest("kube-inject: " + c.path("name").asText(), () -> {
+                    kubeInjectCase(dir, base, c);
+                    PASSED.incrementAndGet();
+                }));
+            }
+            if (modes.contains("kube-inject") && modes.contains("webhook")) {
+                PARITY_TOTAL.incrementAndGet();
+                tests.add(DynamicTest.dynamicTest("parity: " + c.path("name").asText(), () -> {
+                    parityCase(dir, base, c);
+                    PARITY.incrementAndGet();
+                }));
+            }
         }
         return tests.stream();
     }
 
     @AfterAll
     static void summary() {
-        System.out.println("[conformance] kube-inject mode (objects): " + PASSED.get() + "/" + TOTAL.get() + " passed");
+        if (TOTAL.get() > 0) {
+            System.out.println("[conformance] kube-inject mode: " + PASSED + "/" + TOTAL + " passed, "
+                    + BYTE_IDENTICAL + " byte-identical; webhook/kube-inject parity: " + PARITY + "/" + PARITY_TOTAL);
+        }
     }
 
-    private static void run(Path dir, JsonNode base, JsonNode c) throws Exception {
-        KubeInject kube = new KubeInject(IstioInjectConformanceTest.buildInjector(base, c));
-        List<JsonNode> out = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        String expectedError = c.path("expected_error").isTextual() ? c.path("expected_error").asText() : null;
+    private static JsonNode base(Path dir) throws Exception {
+        ObjectNode b = JSON.createObjectNode();
+        b.set("config", YAML.readTree(Files.readString(dir.resolve("injector/config.yaml"))));
+        b.set("values", YAML.readTree(Files.readString(dir.resolve("injector/values.json"))));
+        b.set("mesh", YAML.readTree(Files.readString(dir.resolve("injector/mesh.yaml"))));
+        return b;
+    }
+
+    private static void kubeInjectCase(Path dir, JsonNode base, JsonNode c) throws Exception {
+        String input = Files.readString(dir.resolve(c.path("input").asText()));
+        KubeInjector.Result result;
         try {
-            for (String d : documents(Files.readString(dir.resolve(c.path("input").asText())))) {
-                JsonNode n = WebhookCase.YAML.readTree(d);
-                if (n == null || n.isMissingNode() || n.isNull()) continue;
-                KubeInject.Result r = kube.injectObject(n);
-                warnings.addAll(r.warnings());
-                out.add(r.object());
+            result = new KubeInjector(IstioInjectConformanceTest.buildInjector(base, c)).run(input);
+        } catch (Exception e) {
+            String want = c.path("expected_error").asText(null);
+            if (want != null && !c.path("expected_error").isNull()) {
+                assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains(want), "error \"" + e.getMessage()
+                        + "\" does not contain \"" + want + "\"");
+                return;
             }
-        } catch (InjectionException e) {
-            if (expectedError == null) fail("unexpected error: " + e.getMessage());
-            assertTrue(e.getMessage().toLowerCase(Locale.ROOT).contains(expectedError), e.getMessage());
-            return;
+            throw e;
         }
-        if (expectedError != null) fail("expected an error containing " + expectedError);
-        if (c.path("expected_warning").isTextual()) {
-            String w = c.path("expected_warning").asText();
-            assertTrue(warnings.stream().anyMatch(x -> x.contains(w)), "warnings " + warnings + " lack " + w);
+        if (!c.path("expected_error").isNull() && c.has("expected_error")) {
+            fail("expected an error containing \"" + c.path("expected_error").asText() + "\", got output");
         }
-        List<JsonNode> expected = new ArrayList<>();
-        for (String d : documents(Files.readString(dir.resolve(c.path("expected").asText())))) {
-            JsonNode n = WebhookCase.YAML.readTree(d);
-            if (n != null && !n.isMissingNode() && !n.isNull()) expected.add(n);
+        if (c.hasNonNull("expected_warning")) {
+            String want = c.path("expected_warning").asText();
+            assertTrue(result.warnings().stream().anyMatch(w -> w.contains(want)), "no warning contains \"" + want
+                    + "\": " + result.warnings());
         }
-        assertEquals(expected.size(), out.size(), "document count");
-        for (int i = 0; i < out.size(); i++) {
-            JsonNode want = WebhookCase.prune(expected.get(i));
-            JsonNode got = WebhookCase.prune(WebhookCase.JSON.readTree(WebhookCase.JSON.writeValueAsString(out.get(i))));
-            if (!want.equals(got)) {
-                fail("document " + i + " differs (- expected, + got):\n" + IstioInjectConformanceTest.lineDiff(
-                        WebhookCase.YAML.writeValueAsString(IstioInjectConformanceTest.sorted(want)),
-                        WebhookCase.YAML.writeValueAsString(IstioInjectConformanceTest.sorted(got))));
+        String golden = Files.readString(dir.resolve(c.path("expected").asText()));
+        if (golden.strip().equals(result.output().strip())) {
+            BYTE_IDENTICAL.incrementAndGet();
+        }
+        List<JsonNode> want = documents(golden);
+        List<JsonNode> got = documents(result.output());
+        assertEquals(want.size(), got.size(), "document count");
+        for (int i = 0; i < want.size(); i++) {
+            if (!want.get(i).equals(got.get(i))) {
+                fail("document " + i + " differs\n--- expected\n" + YAML.writeValueAsString(want.get(i)) + "\n--- got\n"
+                        + YAML.writeValueAsString(got.get(i)));
             }
         }
     }
 
-    /** The Kubernetes YAML document reader: a line starting with "---" ends a document. */
-    static List<String> documents(String text) {
-        List<String> docs = new ArrayList<>();
-        StringBuilder cur = new StringBuilder();
-        for (String line : text.split("\n", -1)) {
-            if (line.startsWith("---")) {
-                if (!cur.toString().isBlank()) docs.add(cur.toString());
-                cur.setLength(0);
-            } else {
-                cur.append(line).append('\n');
+    /** kube-inject and the webhook must give the same pod (webhook-mode comparison rules). */
+    private static void parityCase(Path dir, JsonNode base, JsonNode c) throws Exception {
+        String input = Files.readString(dir.resolve(c.path("input").asText()));
+        String manual = new KubeInjector(IstioInjectConformanceTest.buildInjector(base, c)).run(input).output();
+        Injector webhook = IstioInjectConformanceTest.buildInjector(base, c);
+        List<WebhookCase.Doc> sent = WebhookCase.injectableDocs(input);
+        List<WebhookCase.Doc> fromManual = WebhookCase.injectableDocs(manual);
+        assertEquals(sent.size(), fromManual.size(), "injectable document count");
+        for (int i = 0; i < sent.size(); i++) {
+            ObjectNode request = WebhookCase.requestObject(sent.get(i).pod());
+            InjectionOutcome out = webhook.inject(new InjectionRequest(request.deepCopy(), sent.get(i).namespace(), ""));
+            JsonNode viaWebhook = out instanceof InjectionOutcome.Injected inj ? JsonPatch.apply(inj.patch(), request)
+                    : out instanceof InjectionOutcome.Failed f ? fail("webhook failed: " + f.message()) : request;
+            JsonNode a = WebhookCase.normalise(viaWebhook, true);
+            JsonNode b = WebhookCase.normalise(fromManual.get(i).pod(), true);
+            if (!a.equals(b)) {
+                fail("document " + i + ": webhook and kube-inject differ\n--- webhook\n" + YAML.writeValueAsString(a)
+                        + "\n--- kube-inject\n" + YAML.writeValueAsString(b));
             }
         }
-        if (!cur.toString().isBlank()) docs.add(cur.toString());
+    }
+
+    private static List<JsonNode> documents(String text) throws Exception {
+        List<JsonNode> docs = new ArrayList<>();
+        try (YAMLParser p = new YAMLFactory().createParser(text)) {
+            for (JsonNode d : YAML.readValues(p, JsonNode.class).readAll()) {
+                if (d != null && !d.isNull() && !d.isMissingNode() && !(d.isContainerNode() && d.isEmpty())) {
+                    docs.add(d);
+                }
+            }
+        }
         return docs;
     }
 }

@@ -6,8 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import dev.meshhook.kube.GoShapes;
-import dev.meshhook.kube.Quantity;
+import dev.meshhook.inject.merge.GoDecodeException;
+import dev.meshhook.inject.merge.PodShape;
+import dev.meshhook.inject.merge.Quantity;
 import io.fabric8.kubernetes.api.model.Pod;
 
 import java.util.ArrayList;
@@ -81,8 +82,8 @@ final class WebhookCase {
     }
 
     /** README step 3: the pod as the Go types serialize it. */
-    static ObjectNode requestObject(ObjectNode pod) {
-        return GoShapes.pod(pod);
+    static ObjectNode requestObject(ObjectNode pod) throws GoDecodeException {
+        return PodShape.pod(pod);
     }
 
     /** README steps 6 and 7: comparable form of a pod (typed round trip, drops, canonical quantities, pruning). */
@@ -111,16 +112,24 @@ final class WebhookCase {
                 JsonNode v = e.getValue();
                 boolean quantity = quantityMap || e.getKey().equals("sizeLimit") || e.getKey().equals("divisor");
                 if (quantity && (v.isTextual() || v.isNumber())) {
-                    e.setValue(F.textNode(Quantity.canonical(v.asText()).orElse(v.asText())));
+                    e.setValue(F.textNode(canonical(v.asText())));
                 } else if (quantity && v.isObject() && v.has("amount")) {
                     String q = v.path("amount").asText() + v.path("format").asText("");
-                    e.setValue(F.textNode(Quantity.canonical(q).orElse(q)));
+                    e.setValue(F.textNode(canonical(q)));
                 } else {
                     canonicalQuantities(v, e.getKey());
                 }
             }
         } else if (n instanceof ArrayNode a) {
             for (JsonNode x : a) canonicalQuantities(x, key);
+        }
+    }
+
+    private static String canonical(String q) {
+        try {
+            return Quantity.canonical(q);
+        } catch (IllegalArgumentException e) {
+            return q;
         }
     }
 
