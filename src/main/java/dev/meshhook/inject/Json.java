@@ -20,9 +20,15 @@ final class Json {
 
     private Json() {}
 
-    /** Parses YAML (a superset of JSON); an empty document yields a missing node. */
+    /**
+     * Parses YAML (a superset of JSON); an empty document yields a missing node. The plain block YAML that
+     * templates render takes the fast path ({@link BlockYaml}); everything else goes through Jackson.
+     */
     static JsonNode readYaml(String text) throws JsonProcessingException {
-        JsonNode n = YAML.readTree(text == null ? "" : text);
+        String t = text == null ? "" : text;
+        JsonNode fast = BlockYaml.parse(t);
+        if (fast != null) return fast;
+        JsonNode n = YAML.readTree(t);
         return n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n;
     }
 
