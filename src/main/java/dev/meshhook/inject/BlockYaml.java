@@ -22,6 +22,7 @@ import java.math.BigInteger;
  */
 final class BlockYaml {
     private static final Resolver RESOLVER = new Resolver();
+    private static final String RESOLVER_FIRST = "FNOTYfnoty!&*+-.0123456789<~$=";
     private static final BigInteger INT_MIN = BigInteger.valueOf(Integer.MIN_VALUE);
     private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
     private static final BigInteger LONG_MIN = BigInteger.valueOf(Long.MIN_VALUE);
@@ -275,6 +276,8 @@ final class BlockYaml {
 
     private static JsonNode plain(String s) throws Unsupported {
         if (s.isEmpty()) return NullNode.getInstance();
+        // SnakeYAML keys its implicit resolvers by first character; any other first character means a string
+        if (RESOLVER_FIRST.indexOf(s.charAt(0)) < 0) return TextNode.valueOf(s);
         Tag tag = RESOLVER.resolve(NodeId.scalar, s, true);
         if (Tag.STR.equals(tag)) return TextNode.valueOf(s);
         switch (s) {

@@ -333,7 +333,7 @@ public final class Injector {
             }
             if (overlay.isMissingNode() || overlay.isNull()) continue;
             try {
-                templatePod = StrategicMerge.apply(templatePod, overlay);
+                templatePod = StrategicMerge.applyToShaped(templatePod, overlay);
             } catch (PodMergeException e) {
                 throw new InjectionException("failed to run injection template: failed applying injection overlay: " + e.getMessage());
             }
@@ -354,7 +354,7 @@ public final class Injector {
                 }
             }
             try {
-                merged = StrategicMerge.apply(merged, overlay);
+                merged = StrategicMerge.applyToShaped(merged, overlay);
             } catch (PodMergeException e) {
                 throw new InjectionException("failed to run injection template: failed parsing generated injected YAML "
                         + "(check Istio sidecar injector configuration): " + e.getMessage());

@@ -43,7 +43,8 @@ public final class ContainerOverrides {
     }
 
     /**
-     * e.6 on the result of rendering. Returns a new Go-shaped merged pod; inputs are not modified.
+     * e.6 on the result of rendering. Returns a new Go-shaped merged pod, or {@code merged} itself when there
+     * is nothing to re-apply; inputs are not modified.
      *
      * @param merged                  merged pod after all templates (Go-shaped)
      * @param original                the original pod as received (before stripping)
@@ -124,10 +125,15 @@ public final class ContainerOverrides {
                 throw new PodMergeException("failed to apply sidecar init container: " + e.getMessage());
             }
         }
+        boolean record = !alreadyInjected && (!recordedContainers.isEmpty() || !recordedInit.isEmpty());
         if (result == merged) {
+            // nothing to re-apply (the usual case): the merged pod is already Go-shaped, no copy or round trip
+            if (!record && !adjustsUser(original)) {
+                return merged;
+            }
             result = merged.deepCopy();
         }
-        if (!alreadyInjected && (!recordedContainers.isEmpty() || !recordedInit.isEmpty())) {
+        if (record) {
             ObjectNode parsed = F.objectNode();
             if (!recordedContainers.isEmpty()) {
                 parsed.set("containers", recordedContainers);
@@ -180,6 +186,13 @@ public final class ContainerOverrides {
                 initContainers.add(n.textValue());
             }
         }
+    }
+
+    /** Whether {@link #adjustInitContainerUser} can change anything: the user's proxy sets runAsUser/Group. */
+    private static boolean adjustsUser(JsonNode original) {
+        ObjectNode user = Pods.findSidecar(original);
+        JsonNode sc = user == null ? null : user.get("securityContext");
+        return sc != null && sc.isObject() && (sc.path("runAsUser").isNumber() || sc.path("runAsGroup").isNumber());
     }
 
     /** Aligns iptables {@code -u} and the validation container's user with a user-set proxy runAsUser/Group. */

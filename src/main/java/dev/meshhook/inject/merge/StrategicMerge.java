@@ -51,6 +51,19 @@ public final class StrategicMerge {
         } catch (GoDecodeException e) {
             throw new PodMergeException("unmarshal patched pod: " + e.getMessage());
         }
+        return mergeInto(target, overlay);
+    }
+
+    /**
+     * {@link #apply} for a pod that is already in Go-JSON shape (from {@link PodShape#pod} or a previous merge,
+     * possibly with fields added since): the leading round trip would rebuild an equal tree, so a plain copy
+     * stands in for it. The result is round-tripped as usual; neither argument is modified.
+     */
+    public static ObjectNode applyToShaped(ObjectNode shapedPod, JsonNode overlay) throws PodMergeException {
+        return mergeInto(shapedPod.deepCopy(), overlay);
+    }
+
+    private static ObjectNode mergeInto(ObjectNode target, JsonNode overlay) throws PodMergeException {
         if (overlay == null || overlay.isMissingNode() || overlay.isNull()) {
             return target;
         }
