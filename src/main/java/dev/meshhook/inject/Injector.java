@@ -243,7 +243,9 @@ public final class Injector {
                 mode == Mode.KUBE_INJECT ? Map.of() : config.injectedAnnotations(), hold);
         ObjectNode target;
         try {
-            target = PostProcessor.apply(merged, rendered.template(), ctx);
+            // a pod built by the merges belongs to this request; only the original itself must stay untouched
+            target = merged == original ? PostProcessor.apply(merged, rendered.template(), ctx)
+                    : PostProcessor.applyInPlace(merged, rendered.template(), ctx);
         } catch (PostProcessException e) {
             throw new InjectionException("failed to process pod: " + e.getMessage());
         }

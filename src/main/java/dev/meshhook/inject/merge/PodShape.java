@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.meshhook.inject.merge.GoType.Field;
 import dev.meshhook.inject.merge.GoType.Kind;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,11 +90,12 @@ public final class PodShape {
     }
 
     private static ObjectNode encodeStruct(GoType t, JsonNode[] values) {
-        ObjectNode out = F.objectNode();
+        // sized for the fields that are set, so wide structs (Container, PodSpec) never rehash
+        ObjectNode out = new ObjectNode(F, new LinkedHashMap<>(Math.max(4, (int) (t.fields().size() * 1.34f) + 1)));
         for (Field f : t.fields()) {
             JsonNode v = values[f.index()];
             if (f.pointer() || f.type().kind() == Kind.RAW || f.type().kind() == Kind.TIME) {
-                if (v == null || v.isNull()) {
+                if (v == null || v instanceof NullNode) {
                     if (!f.omitEmpty()) {
                         out.set(f.name(), F.nullNode());
                     }
@@ -168,7 +171,7 @@ public final class PodShape {
                     continue;
                 }
                 JsonNode raw = e.getValue();
-                if (raw.isNull()) {
+                if (raw instanceof NullNode) {
                     Kind k = f.type().kind();
                     if (f.pointer() || k == Kind.LIST || k == Kind.MAP || k == Kind.RAW || k == Kind.TIME) {
                         values[f.index()] = null;

@@ -28,7 +28,15 @@ public final class PostProcessor {
      */
     public static ObjectNode apply(JsonNode mergedPod, JsonNode templatePod, PostProcessContext ctx)
             throws PostProcessException {
-        ObjectNode pod = (ObjectNode) mergedPod.deepCopy();
+        return applyInPlace((ObjectNode) mergedPod.deepCopy(), templatePod, ctx);
+    }
+
+    /**
+     * {@link #apply} on a merged pod the caller hands over: it is modified along the way (saves copying the
+     * whole pod once per request). The returned pod is still a new Go-shaped tree.
+     */
+    public static ObjectNode applyInPlace(ObjectNode pod, JsonNode templatePod, PostProcessContext ctx)
+            throws PostProcessException {
         // f.1: maps exist from here on; empty maps vanish again in the Go-JSON shape
         Pods.annotations(pod);
         Pods.labels(pod);
