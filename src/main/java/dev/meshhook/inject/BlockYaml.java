@@ -40,8 +40,18 @@ final class BlockYaml {
     private final String[] lines;
     private int pos;
 
+    /** Per line: count of leading spaces, or -1 for a blank (spaces-only) line; computed once. */
+    private final int[] indents;
+
     private BlockYaml(String[] lines) {
         this.lines = lines;
+        this.indents = new int[lines.length];
+        for (int k = 0; k < lines.length; k++) {
+            String l = lines[k];
+            int i = 0;
+            while (i < l.length() && l.charAt(i) == ' ') i++;
+            indents[k] = i == l.length() ? -1 : i;
+        }
     }
 
     /** The document as Jackson would read it, or null when the text needs the full parser. */
@@ -63,20 +73,15 @@ final class BlockYaml {
     /** Index of the next significant line (skipping blank and comment lines), or -1; pos is moved there. */
     private int next() {
         while (pos < lines.length) {
-            String l = lines[pos];
-            int i = indent(l.length() == 0 ? -1 : pos);
-            if (i >= 0 && i < l.length() && l.charAt(i) != '#') return pos;
+            int i = indents[pos];
+            if (i >= 0 && lines[pos].charAt(i) != '#') return pos;
             pos++;
         }
         return -1;
     }
 
     private int indent(int line) {
-        if (line < 0) return -1;
-        String l = lines[line];
-        int i = 0;
-        while (i < l.length() && l.charAt(i) == ' ') i++;
-        return i == l.length() ? -1 : i;
+        return line < 0 ? -1 : indents[line];
     }
 
     /** A block node whose first significant line is at pos with exactly indent n. */
