@@ -225,6 +225,9 @@ final class BlockYaml {
             if (q < 0) throw UNSUPPORTED;
             trailer(l, q + 1);
             out = TextNode.valueOf(quoted(l, v, q));
+        } else if (f == '{' && !emptyFlow(l, v)) {
+            pos--;
+            out = flowMapping(l, v, n);
         } else if (f == '[' || f == '{') {
             int e = v + 1;
             while (e < l.length() && l.charAt(e) == ' ') e++;
@@ -250,6 +253,94 @@ final class BlockYaml {
         int at = next();
         if (at >= 0 && indent(at) > n) throw UNSUPPORTED;
         return out;
+    }
+
+    private static boolean emptyFlow(String l, int v) {
+        int e = v + 1;
+        while (e < l.length() && l.charAt(e) == ' ') e++;
+        return e < l.length() && l.charAt(e) == '}';
+    }
+
+    /**
+     * A flow mapping of scalar entries ({@code {a: "x", b: y,}}), possibly over several lines deeper than n, as
+     * Istio's templates write annotations. Starts at column v of line pos; leaves pos after its last line.
+     */
+    private ObjectNode flowMapping(String l, int v, int n) throws Unsupported {
+        ObjectNode out = Json.F.objectNode();
+        String line = l;
+        int i = v + 1;
+        boolean needComma = false;
+        while (true) {
+            while (i < line.length() && line.charAt(i) == ' ') i++;
+            if (i == line.length()) {
+                pos++;
+                if (pos >= lines.length || indents[pos] < n) throw UNSUPPORTED;
+                line = lines[pos];
+                i = indents[pos];
+                continue;
+            }
+            char c = line.charAt(i);
+            if (c == '}') {
+                trailer(line, i + 1);
+                pos++;
+                return out;
+            }
+            if (c == ',') {
+                if (!needComma) throw UNSUPPORTED;
+                needComma = false;
+                i++;
+                continue;
+            }
+            if (needComma || c == '#') throw UNSUPPORTED;
+            // key
+            String key;
+            int ke;
+            if (c == '"' || c == '\'') {
+                int q = closingQuote(line, i);
+                if (q < 0 || q + 1 >= line.length() || line.charAt(q + 1) != ':') throw UNSUPPORTED;
+                key = quoted(line, i, q);
+                ke = q + 1;
+            } else {
+                ke = line.indexOf(':', i);
+                if (ke < 0 || ke + 1 >= line.length() || line.charAt(ke + 1) != ' ') throw UNSUPPORTED;
+                key = line.substring(i, ke);
+                if (!plainFlowText(key) || "-?:".indexOf(key.charAt(0)) >= 0 || !key.equals(key.strip())) {
+                    throw UNSUPPORTED;
+                }
+            }
+            i = ke + 1;
+            while (i < line.length() && line.charAt(i) == ' ') i++;
+            if (i == line.length()) throw UNSUPPORTED;
+            c = line.charAt(i);
+            JsonNode value;
+            if (c == '"' || c == '\'') {
+                int q = closingQuote(line, i);
+                if (q < 0) throw UNSUPPORTED;
+                value = TextNode.valueOf(quoted(line, i, q));
+                i = q + 1;
+            } else {
+                int e = i;
+                while (e < line.length() && line.charAt(e) != ',' && line.charAt(e) != '}') e++;
+                String text = line.substring(i, e).strip();
+                if (text.isEmpty() || !plainFlowText(text) || "-?:|>".indexOf(text.charAt(0)) >= 0) throw UNSUPPORTED;
+                value = plain(text);
+                i = e;
+            }
+            out.set(key, value);
+            needComma = true;
+        }
+    }
+
+    /** Plain text safe inside a flow collection: no indicators or comment/mapping markers that change parsing. */
+    private static boolean plainFlowText(String t) {
+        if (t.isEmpty()) return false;
+        if ("[]{},#&*!|>'\"%@`".indexOf(t.charAt(0)) >= 0) return false;
+        for (int i = 0; i < t.length(); i++) {
+            char ch = t.charAt(i);
+            if (ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == ',' || ch == '#' || ch == '"') return false;
+            if (ch == ':' && (i + 1 == t.length() || t.charAt(i + 1) == ' ')) return false;
+        }
+        return true;
     }
 
     private static void trailer(String l, int i) throws Unsupported {

@@ -39,7 +39,9 @@ class BlockYamlTest {
                 "list:\n-\n  a: 1\n- - x\n",
                 "a:\n  - 1\n  -\n    b: c\n",
                 "\"quoted key\": v\n'single': w\n",
-                "k: -foo\nl: $(POD_NAMESPACE).svc\nm: istiod.istio-system.svc:15012\n");
+                "k: -foo\nl: $(POD_NAMESPACE).svc\nm: istiod.istio-system.svc:15012\n",
+                "metadata:\n  annotations: {\n    istio.io/rev: \"default\",\n    a.b/c: x,\n    n: 1, t: true\n  }\n  labels: {}\n",
+                "a: {b: \"1\"}\nc: { 'd': e }\n", "a: {\nb: 1}\n");
         for (String d : docs) {
             JsonNode fast = BlockYaml.parse(d);
             JsonNode slow = jackson(d);
@@ -51,13 +53,15 @@ class BlockYamlTest {
         // the common shapes above must really take the fast path
         assertNotNull(BlockYaml.parse("spec:\n  containers:\n  - name: a\n    args:\n    - --x\n"));
         assertNotNull(BlockYaml.parse("a: |\n  x\nb: |-\n  y\n"));
+        assertNotNull(BlockYaml.parse("m:\n  annotations: {\n    a/b: \"x\",\n  }\n"));
     }
 
     /** Anything outside the subset is declined, so Jackson decides (including its error messages). */
     @Test
     void declinesWhatItDoesNotModel() {
         for (String d : List.of("a: yes\n", "a: 1.5\n", "a: 0755\n", "a: 0x1F\n", "a: +5\n", "a: 1_000\n",
-                "a: &x 1\nb: *x\n", "a: !!str 1\n", "---\na: 1\n", "a: [1, 2]\n", "a: {b: 1}\n", "a: >\n  x\n",
+                "a: &x 1\nb: *x\n", "a: !!str 1\n", "---\na: 1\n", "a: [1, 2]\n", "a: {b: {c: 1}}\n",
+                "a: {b: 1,, c: 2}\n", "a: {b: c d\n  e}\n", "a: >\n  x\n",
                 "a:\tb\n", "a: b\n  c\n", "a: b: c\n", "  a: 1\n", "a: \"multi\n  line\"\n", "a: 2001-12-14\n",
                 "a: \"\\u0041\"\n", "a:\n  b: 1\n c: 2\n")) {
             assertNull(BlockYaml.parse(d), d);
