@@ -274,7 +274,13 @@ final class BlockYaml {
             while (i < line.length() && line.charAt(i) == ' ') i++;
             if (i == line.length()) {
                 pos++;
-                if (pos >= lines.length || indents[pos] < n) throw UNSUPPORTED;
+                if (pos >= lines.length) throw UNSUPPORTED;
+                if (indents[pos] < 0) { // blank line inside the flow mapping
+                    line = "";
+                    i = 0;
+                    continue;
+                }
+                if (indents[pos] < n) throw UNSUPPORTED;
                 line = lines[pos];
                 i = indents[pos];
                 continue;

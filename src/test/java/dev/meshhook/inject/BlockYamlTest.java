@@ -41,7 +41,7 @@ class BlockYamlTest {
                 "\"quoted key\": v\n'single': w\n",
                 "k: -foo\nl: $(POD_NAMESPACE).svc\nm: istiod.istio-system.svc:15012\n",
                 "metadata:\n  annotations: {\n    istio.io/rev: \"default\",\n    a.b/c: x,\n    n: 1, t: true\n  }\n  labels: {}\n",
-                "a: {b: \"1\"}\nc: { 'd': e }\n", "a: {\nb: 1}\n");
+                "a: {b: \"1\"}\nc: { 'd': e }\n", "a: {\nb: 1}\n", "a: {\n  b: 1,\n  \n\n  c: 2,\n}\n");
         for (String d : docs) {
             JsonNode fast = BlockYaml.parse(d);
             JsonNode slow = jackson(d);
@@ -53,7 +53,7 @@ class BlockYamlTest {
         // the common shapes above must really take the fast path
         assertNotNull(BlockYaml.parse("spec:\n  containers:\n  - name: a\n    args:\n    - --x\n"));
         assertNotNull(BlockYaml.parse("a: |\n  x\nb: |-\n  y\n"));
-        assertNotNull(BlockYaml.parse("m:\n  annotations: {\n    a/b: \"x\",\n  }\n"));
+        assertNotNull(BlockYaml.parse("m:\n  annotations: {\n    a/b: \"x\",\n    \n  }\n"));
     }
 
     /** Anything outside the subset is declined, so Jackson decides (including its error messages). */
