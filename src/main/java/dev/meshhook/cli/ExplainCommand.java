@@ -58,14 +58,14 @@ public final class ExplainCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
     public ExplainCommand() {
-        this(System.in, System.out, System.err, System.getenv());
+        this(Terminal.system());
     }
 
-    ExplainCommand(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
-        this.environment = environment;
+    ExplainCommand(Terminal terminal) {
+        this.in = terminal.in();
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.environment = terminal.environment();
     }
 
     @Override

@@ -42,14 +42,14 @@ public final class KubeInjectCommand implements Callable<Integer> {
     private final Map<String, String> environment;
 
     public KubeInjectCommand() {
-        this(System.in, System.out, System.err, System.getenv());
+        this(Terminal.system());
     }
 
-    KubeInjectCommand(InputStream in, PrintStream out, PrintStream err, Map<String, String> environment) {
-        this.in = in;
-        this.out = out;
-        this.err = err;
-        this.environment = environment;
+    KubeInjectCommand(Terminal terminal) {
+        this.in = terminal.in();
+        this.out = terminal.out();
+        this.err = terminal.err();
+        this.environment = terminal.environment();
     }
 
     @Override

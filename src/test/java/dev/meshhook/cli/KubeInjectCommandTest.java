@@ -49,14 +49,14 @@ class KubeInjectCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int kubeInject(String stdin, Map<String, String> env, String... args) {
-        return new CommandLine(new KubeInjectCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env))
+        return new CommandLine(new KubeInjectCommand(new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), env)))
                 .execute(args);
     }
 
     private int explain(String stdin, String... args) {
-        return new CommandLine(new ExplainCommand(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of()))
+        return new CommandLine(new ExplainCommand(new Terminal(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of())))
                 .execute(args);
     }
 
