@@ -112,6 +112,22 @@ public final class Labels {
         return selectorErrors(SpecAccess.stringMap(SpecAccess.get(workloadSelector, "labels")));
     }
 
+    /**
+     * The alpha selector checks as Sidecar and ServiceEntry run them first: errors recorded (return false, the caller
+     * stops), or the "{@code <subject>: workload selector specified without labels …}" warning for an empty one.
+     */
+    static boolean checkAlphaSelector(JsonNode workloadSelector, String subject, Findings findings) {
+        List<String> errors = alphaSelectorErrors(workloadSelector);
+        if (!errors.isEmpty()) {
+            errors.forEach(findings::error);
+            return false;
+        }
+        if (selectorLabelsEmpty(workloadSelector)) {
+            findings.warn(subject + ": workload selector specified without labels, will be applied to all services in namespace");
+        }
+        return true;
+    }
+
     /** Whether a present alpha workload selector has no labels. */
     public static boolean selectorLabelsEmpty(JsonNode workloadSelector) {
         if (workloadSelector == null || workloadSelector.isNull()) {

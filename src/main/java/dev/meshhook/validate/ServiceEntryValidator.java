@@ -42,13 +42,8 @@ public final class ServiceEntryValidator implements KindValidator {
     public void validate(Resource r, Findings f) {
         JsonNode spec = r.spec();
         JsonNode selector = Json.get(spec, "workloadSelector");
-        List<String> selErrors = Labels.alphaSelectorErrors(selector);
-        if (!selErrors.isEmpty()) {
-            selErrors.forEach(f::error);
+        if (!Labels.checkAlphaSelector(selector, "service entry", f)) {
             return;
-        }
-        if (Labels.selectorLabelsEmpty(selector)) {
-            f.warn("service entry: workload selector specified without labels, will be applied to all services in namespace");
         }
         List<JsonNode> endpoints = Json.list(spec, "endpoints");
         if (selector != null && !endpoints.isEmpty()) {

@@ -33,13 +33,8 @@ public final class SidecarValidator implements KindValidator {
     public void validate(Resource r, Findings f) {
         JsonNode spec = r.spec();
         JsonNode selector = Json.get(spec, "workloadSelector");
-        List<String> selErrors = Labels.alphaSelectorErrors(selector);
-        if (!selErrors.isEmpty()) {
-            selErrors.forEach(f::error);
+        if (!Labels.checkAlphaSelector(selector, "sidecar", f)) {
             return;
-        }
-        if (Labels.selectorLabelsEmpty(selector)) {
-            f.warn("sidecar: workload selector specified without labels, will be applied to all services in namespace");
         }
         List<JsonNode> ingress = Json.list(spec, "ingress");
         List<JsonNode> egress = Json.list(spec, "egress");
