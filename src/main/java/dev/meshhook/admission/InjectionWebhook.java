@@ -106,8 +106,8 @@ public final class InjectionWebhook {
                                InjectionOutcome outcome) {
         if (outcome instanceof InjectionOutcome.Injected injected) {
             byte[] patch = AdmissionCodec.patchBytes(injected.patch());
-            LOG.infof("inject path=%s pod=%s uid=%s decision=injected patchOps=%d patchBytes=%d", path, podName,
-                    uid, injected.patch().size(), patch.length);
+            LOG.infof("inject path=%s pod=%s uid=%s decision=injected patchOps=%d patchBytes=%d%s", path, podName,
+                    uid, injected.patch().size(), patch.length, injected.fromCache() ? " reused=true" : "");
             return HttpAnswer.review(AdmissionCodec.response(review.apiVersion(), review.kind(), uid, true, null,
                     patch, null));
         }

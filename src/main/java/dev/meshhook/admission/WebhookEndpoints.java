@@ -26,7 +26,7 @@ public class WebhookEndpoints {
     public WebhookEndpoints(ConfigHolder<InjectorSetup> config, ServiceSettings settings, MeterRegistry registry) {
         WebhookMetrics metrics = new WebhookMetrics(registry);
         // one snapshot per request: the injector of the configuration in force when the request is handled
-        this.injection = new InjectionWebhook(() -> config.current().map(s -> s.compiled().injector()::inject),
+        this.injection = new InjectionWebhook(() -> config.current().map(s -> s.compiled().cache()::inject),
                 metrics);
         this.validation = new ValidationWebhook(new ConfigValidator(), metrics);
         this.injectEnabled = settings.injectEnabled();

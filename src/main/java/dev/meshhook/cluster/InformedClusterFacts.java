@@ -26,6 +26,8 @@ public final class InformedClusterFacts implements ClusterFacts, AutoCloseable {
     private final Map<String, String> kubeletVersions = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> namespaceAnnotations = new ConcurrentHashMap<>();
     private final Map<String, Map<String, String>> namespaceLabels = new ConcurrentHashMap<>();
+    // bumped when a kubelet version or a namespace's annotations change (not on every heartbeat-driven update)
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
     private SharedIndexInformer<Node> nodes;
     private SharedIndexInformer<Namespace> namespaces;
 
@@ -36,10 +38,16 @@ public final class InformedClusterFacts implements ClusterFacts, AutoCloseable {
 
     public void start() {
         nodes = client.nodes().runnableInformer(0);
-        nodes.addEventHandler(handler(this::putNode, n -> kubeletVersions.remove(n.getMetadata().getName())));
+        nodes.addEventHandler(handler(this::putNode, n -> {
+            if (kubeletVersions.remove(n.getMetadata().getName()) != null) {
+                generation.incrementAndGet();
+            }
+        }));
         namespaces = client.namespaces().runnableInformer(0);
         namespaces.addEventHandler(handler(this::putNamespace, ns -> {
-            namespaceAnnotations.remove(ns.getMetadata().getName());
+            if (namespaceAnnotations.remove(ns.getMetadata().getName()) != null) {
+                generation.incrementAndGet();
+            }
             namespaceLabels.remove(ns.getMetadata().getName());
         }));
         nodes.start().whenComplete((v, e) -> logStart("nodes", e));
@@ -67,6 +75,11 @@ public final class InformedClusterFacts implements ClusterFacts, AutoCloseable {
         return Optional.ofNullable(namespaceAnnotations.get(namespace));
     }
 
+    @Override
+    public long generation() {
+        return generation.get();
+    }
+
     /** Labels of a namespace (for diagnostics such as "which webhook would select this namespace"). */
     public Optional<Map<String, String>> namespaceLabels(String namespace) {
         return Optional.ofNullable(namespaceLabels.get(namespace));
@@ -83,13 +96,19 @@ public final class InformedClusterFacts implements ClusterFacts, AutoCloseable {
     private void putNode(Node n) {
         String version = n.getStatus() == null || n.getStatus().getNodeInfo() == null ? ""
                 : n.getStatus().getNodeInfo().getKubeletVersion();
-        kubeletVersions.put(n.getMetadata().getName(), version == null ? "" : version);
+        String v = version == null ? "" : version;
+        if (!v.equals(kubeletVersions.put(n.getMetadata().getName(), v))) {
+            generation.incrementAndGet();
+        }
     }
 
     private void putNamespace(Namespace ns) {
         String name = ns.getMetadata().getName();
-        namespaceAnnotations.put(name, ns.getMetadata().getAnnotations() == null ? Map.of()
-                : Map.copyOf(ns.getMetadata().getAnnotations()));
+        Map<String, String> annotations = ns.getMetadata().getAnnotations() == null ? Map.of()
+                : Map.copyOf(ns.getMetadata().getAnnotations());
+        if (!annotations.equals(namespaceAnnotations.put(name, annotations))) {
+            generation.incrementAndGet();
+        }
         namespaceLabels.put(name, ns.getMetadata().getLabels() == null ? Map.of() : Map.copyOf(ns.getMetadata().getLabels()));
     }
 

@@ -42,6 +42,8 @@ public class InjectionConfigService {
                                   @ConfigProperty(name = "meshhook.config.recheck-period", defaultValue = "30s")
                                   Duration recheck,
                                   @ConfigProperty(name = "meshhook.revision") Optional<String> revision,
+                                  @ConfigProperty(name = "meshhook.inject.cache-entries", defaultValue = "256")
+                                  int cacheEntries,
                                   Instance<ClusterFacts> cluster) {
         this.injectorDir = injectorDir.filter(s -> !s.isBlank());
         this.meshFile = meshFile.filter(s -> !s.isBlank());
@@ -53,8 +55,14 @@ public class InjectionConfigService {
                 settings.platform(), settings.injectEnabled(), environment);
         // the cluster integration's informers when it provides them (asked per request, so it may start later)
         ClusterFacts facts = cluster.isResolvable() ? cluster.get() : ClusterFacts.NONE;
-        this.holder = new ConfigHolder<>(sources -> InjectorSetup.compile(sources, settings.revision(), env, facts));
-        this.holder.onChange(snapshot -> snapshot.compiled().warnings().forEach(LOG::warn));
+        this.holder = new ConfigHolder<>(sources -> InjectorSetup.compile(sources, settings.revision(), env, facts,
+                cacheEntries));
+        this.holder.onChange(snapshot -> {
+            snapshot.compiled().warnings().forEach(LOG::warn);
+            if (cacheEntries > 0 && !snapshot.compiled().cache().active()) {
+                LOG.info("injection outcomes are not reused: a template calls a random function (randAlpha, uuidv4...)");
+            }
+        });
     }
 
     /** The one holder of the running service; inject it to read or feed the configuration. */

@@ -1,6 +1,7 @@
 package dev.meshhook.config;
 
 import dev.meshhook.inject.ClusterFacts;
+import dev.meshhook.inject.InjectionCache;
 import dev.meshhook.inject.Injector;
 import dev.meshhook.inject.InjectorConfig;
 import dev.meshhook.inject.InjectorConfigException;
@@ -14,17 +15,26 @@ import java.util.List;
  * One compiled injector configuration: the parsed {@code config}, {@code values} and mesh config and the
  * {@link Injector} built from them (templates parsed once), shared by every request that sees this snapshot.
  *
+ * @param cache    the injector with its memory of recent identical requests (what the webhook calls)
  * @param warnings load-time warnings Istio would log for this configuration (e.g. no templates)
  */
 public record InjectorSetup(InjectorSources sources, InjectorConfig config, InjectorValues values, MeshConfig mesh,
-                            Injector injector, List<String> warnings) {
+                            Injector injector, InjectionCache cache, List<String> warnings) {
+
+    /** {@link #compile(InjectorSources, String, InjectorEnv, ClusterFacts, int)} with the default cache size. */
+    public static InjectorSetup compile(InjectorSources sources, String revision, InjectorEnv env,
+                                        ClusterFacts cluster) {
+        return compile(sources, revision, env, cluster, InjectionCache.DEFAULT_ENTRIES);
+    }
 
     /**
      * Compiles texts; throws IllegalArgumentException with Istio's wording when they are not usable (a YAML or
      * values error, a template that does not parse).
+     *
+     * @param cacheEntries injections remembered for identical repeat requests, 0 for none ({@link InjectionCache})
      */
     public static InjectorSetup compile(InjectorSources sources, String revision, InjectorEnv env,
-                                        ClusterFacts cluster) {
+                                        ClusterFacts cluster, int cacheEntries) {
         InjectorConfig config;
         InjectorValues values;
         MeshConfig mesh;
@@ -49,7 +59,8 @@ public record InjectorSetup(InjectorSources sources, InjectorConfig config, Inje
         } catch (InjectorConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new InjectorSetup(sources, config, values, mesh, injector, config.warnings());
+        return new InjectorSetup(sources, config, values, mesh, injector, new InjectionCache(injector, cacheEntries),
+                config.warnings());
     }
 
     /** The configuration packaged into the jar ({@link EmbeddedDefaults}). */

@@ -20,5 +20,10 @@ public final class FuncMaps {
         return Builtins.MAP.with(Sprig.funcs(env)).with(IstioFuncs.funcs(env));
     }
 
+    /** Functions of these maps whose result differs between calls with the same arguments (random text, UUIDs). */
+    public static java.util.Set<String> nondeterministic() {
+        return Sprig.NONDETERMINISTIC;
+    }
+
 
 }

@@ -34,6 +34,10 @@ final class Sprig {
     static final GoType MSA = GoType.MAP_STRING_ANY;
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    /** The functions below that draw from {@link #RANDOM} or generate UUIDs; keep in step when adding one. */
+    static final Set<String> NONDETERMINISTIC = Set.of("randAlphaNum", "randAlpha", "randNumeric", "randAscii",
+            "randInt", "uuidv4");
+
     private static GoType t(String s) {
         switch (s) {
             case "any": return ANY;

@@ -75,6 +75,40 @@ public final class TemplateSet {
 
     public boolean has(String tmplName) { return trees.containsKey(tmplName); }
 
+    /**
+     * Names of the functions the set's templates call (every identifier in their actions), e.g. to tell whether
+     * two executions with the same data may print different text (see {@link FuncMaps#nondeterministic()}).
+     */
+    public Set<String> functionNames() {
+        Set<String> out = new java.util.TreeSet<>();
+        for (Tree t : trees.values()) {
+            collectIdentifiers(t.root, out);
+        }
+        return out;
+    }
+
+    private static void collectIdentifiers(Node n, Set<String> out) {
+        if (n instanceof Node.ListNode l) {
+            l.nodes.forEach(c -> collectIdentifiers(c, out));
+        } else if (n instanceof Node.ActionNode a) {
+            collectIdentifiers(a.pipe, out);
+        } else if (n instanceof Node.PipeNode p) {
+            p.cmds.forEach(c -> collectIdentifiers(c, out));
+        } else if (n instanceof Node.CommandNode c) {
+            c.args.forEach(arg -> collectIdentifiers(arg, out));
+        } else if (n instanceof Node.IdentifierNode i) {
+            out.add(i.ident);
+        } else if (n instanceof Node.ChainNode c) {
+            collectIdentifiers(c.node, out);
+        } else if (n instanceof Node.BranchNode b) {
+            collectIdentifiers(b.pipe, out);
+            collectIdentifiers(b.list, out);
+            collectIdentifiers(b.elseList, out);
+        } else if (n instanceof Node.TemplateNode t) {
+            collectIdentifiers(t.pipe, out);
+        }
+    }
+
     FuncMap funcs() { return funcs; }
 
     Tree lookup(String tmplName) { return trees.get(tmplName); }

@@ -18,6 +18,14 @@ public interface ClusterFacts {
     /** Annotations of the namespace, or empty when the namespace is unknown (or no client for the cluster). */
     Optional<Map<String, String>> namespaceAnnotations(String clusterId, String namespace);
 
+    /**
+     * A number that changes whenever an answer of this object may have changed (fixed facts: always 0). Lets
+     * callers keep results computed from the facts until then.
+     */
+    default long generation() {
+        return 0;
+    }
+
     /** No cluster access at all: auto-detection yields false, OpenShift lookups find nothing. */
     ClusterFacts NONE = new ClusterFacts() {
         @Override

@@ -11,8 +11,16 @@ import java.util.List;
  */
 public sealed interface InjectionOutcome {
 
-    /** The injection ran; {@code patch} is the RFC 6902 document (may be empty when nothing changed). */
-    record Injected(ArrayNode patch, List<String> warnings) implements InjectionOutcome {}
+    /**
+     * The injection ran; {@code patch} is the RFC 6902 document (may be empty when nothing changed).
+     * {@code fromCache}: the outcome of an identical earlier request was reused ({@link InjectionCache}); the patch
+     * is shared and must not be modified.
+     */
+    record Injected(ArrayNode patch, List<String> warnings, boolean fromCache) implements InjectionOutcome {
+        public Injected(ArrayNode patch, List<String> warnings) {
+            this(patch, warnings, false);
+        }
+    }
 
     /** Policy decided not to inject; {@code reason} is the log/explain text. */
     record Skipped(String reason) implements InjectionOutcome {}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshhook.gotemplate.FuncMap;
+import dev.meshhook.gotemplate.FuncMaps;
 import dev.meshhook.gotemplate.GoValues;
 import dev.meshhook.gotemplate.TemplateException;
 import dev.meshhook.gotemplate.TemplateSet;
@@ -125,6 +126,24 @@ public final class Injector {
     public String revision() { return revision; }
 
     public InjectorEnv env() { return env; }
+
+    ClusterFacts clusterFacts() { return cluster; }
+
+    /**
+     * Whether two runs on the same pod, path and cluster facts always give the same outcome: no template calls a
+     * function that returns random text ({@link FuncMaps#nondeterministic()}).
+     */
+    public boolean deterministic() {
+        Set<String> random = FuncMaps.nondeterministic();
+        for (TemplateSet t : templates.values()) {
+            for (String f : t.functionNames()) {
+                if (random.contains(f)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
 
     // ---------------------------------------------------------------------------------------------- webhook
 
