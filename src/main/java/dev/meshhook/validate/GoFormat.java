@@ -8,6 +8,9 @@ public final class GoFormat {
 
     /** Go {@code strconv.Quote}/{@code %q}: double-quoted with Go escapes. */
     public static String quote(String s) {
+        if (isPlainAscii(s)) {
+            return "\"" + s + "\"";
+        }
         StringBuilder b = new StringBuilder(s.length() + 2).append('"');
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
@@ -35,6 +38,17 @@ public final class GoFormat {
             }
         }
         return b.append('"').toString();
+    }
+
+    /** Printable ASCII without {@code "} and {@code \\}: quoted as is. */
+    private static boolean isPlainAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c >= 0x7f || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPrint(int cp) {

@@ -29,7 +29,7 @@ public final class Headers {
 
     /** Whether the name is a JWT-claim route key ({@code @request.auth.claims.a.b} or {@code [a][b]}). */
     public static boolean isJwtClaimRoute(String name) {
-        if (!name.toLowerCase(Locale.ROOT).startsWith(JWT_CLAIM_PREFIX)) {
+        if (!startsWithPrefixIgnoringCase(name)) {
             return false;
         }
         String rest = name.substring(JWT_CLAIM_PREFIX.length());
@@ -37,6 +37,28 @@ public final class Headers {
             return true;
         }
         return rest.startsWith("[") && rest.endsWith("]") && rest.length() > 2;
+    }
+
+    /**
+     * {@code name.toLowerCase(Locale.ROOT).startsWith(JWT_CLAIM_PREFIX)} without the copy. The prefix is lower-case
+     * ASCII; the only non-ASCII character that lower-cases to one of its letters is U+0130, which becomes "i" plus a
+     * combining dot and so can never match, hence folding ASCII letters alone gives the same answer.
+     */
+    private static boolean startsWithPrefixIgnoringCase(String name) {
+        int n = JWT_CLAIM_PREFIX.length();
+        if (name.length() < n) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            }
+            if (c != JWT_CLAIM_PREFIX.charAt(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** VirtualService match {@code headers}/{@code withoutHeaders} keys. */

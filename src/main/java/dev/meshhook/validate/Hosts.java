@@ -8,14 +8,19 @@ public final class Hosts {
 
     /** Istio's DNS-1123 label (upper case allowed), at most 63 characters. */
     public static boolean isDnsLabel(String s) {
-        int n = s.length();
-        if (n == 0 || n > 63) {
+        return isDnsLabel(s, 0, s.length());
+    }
+
+    /** {@link #isDnsLabel(String)} of {@code s[from, to)}, without cutting it out. */
+    private static boolean isDnsLabel(String s, int from, int to) {
+        int n = to - from;
+        if (n <= 0 || n > 63) {
             return false;
         }
-        if (!alnum(s.charAt(0)) || !alnum(s.charAt(n - 1))) {
+        if (!alnum(s.charAt(from)) || !alnum(s.charAt(to - 1))) {
             return false;
         }
-        for (int i = 1; i < n - 1; i++) {
+        for (int i = from + 1; i < to - 1; i++) {
             char c = s.charAt(i);
             if (!alnum(c) && c != '-') {
                 return false;
@@ -26,19 +31,24 @@ public final class Hosts {
 
     /** {@code *}, {@code *foo}, {@code *-foo} or a DNS label. */
     public static boolean isWildcardDnsLabel(String s) {
-        if (s.length() > 63) {
+        return isWildcardDnsLabel(s, 0, s.length());
+    }
+
+    private static boolean isWildcardDnsLabel(String s, int from, int to) {
+        int n = to - from;
+        if (n > 63) {
             return false;
         }
-        if (s.equals("*")) {
+        if (n == 1 && s.charAt(from) == '*') {
             return true;
         }
-        if (s.startsWith("*-")) {
-            return isDnsLabel(s.substring(2));
+        if (n >= 2 && s.charAt(from) == '*' && s.charAt(from + 1) == '-') {
+            return isDnsLabel(s, from + 2, to);
         }
-        if (s.startsWith("*")) {
-            return isDnsLabel(s.substring(1));
+        if (n >= 1 && s.charAt(from) == '*') {
+            return isDnsLabel(s, from + 1, to);
         }
-        return isDnsLabel(s);
+        return isDnsLabel(s, from, to);
     }
 
     private static boolean alnum(char c) {
@@ -57,20 +67,55 @@ public final class Hosts {
 
     /** {@code ValidateDNS1123Labels}. */
     public static String dnsLabels(String d) {
-        String[] parts = d.split("\\.", -1);
-        String tld = parts[parts.length - 1];
-        if (isGoAtoi(tld)) {
-            return "domain name " + GoFormat.quote(d) + " invalid (top level domain " + GoFormat.quote(tld) + " cannot be all-numeric)";
+        return dnsLabels(d, 0);
+    }
+
+    /** {@link #dnsLabels(String)} of {@code d.substring(from)}; labels are checked in place. */
+    private static String dnsLabels(String d, int from) {
+        int n = d.length();
+        int tldStart = d.lastIndexOf('.') + 1;
+        if (tldStart < from) {
+            tldStart = from;
         }
-        for (int i = 0; i < parts.length; i++) {
-            if (i == parts.length - 1 && parts[i].isEmpty()) {
+        if (mayBeGoAtoi(d, tldStart, n) && isGoAtoi(d.substring(tldStart))) {
+            String rest = d.substring(from);
+            return "domain name " + GoFormat.quote(rest) + " invalid (top level domain "
+                    + GoFormat.quote(d.substring(tldStart)) + " cannot be all-numeric)";
+        }
+        int start = from;
+        while (true) {
+            int dot = d.indexOf('.', start);
+            int end = dot < 0 ? n : dot;
+            if (dot < 0 && start == end) {
+                return null; // a trailing dot: the last label is empty
+            }
+            if (!isDnsLabel(d, start, end)) {
+                return "domain name " + GoFormat.quote(d.substring(from)) + " invalid (label "
+                        + GoFormat.quote(d.substring(start, end)) + " invalid)";
+            }
+            if (dot < 0) {
                 return null;
             }
-            if (!isDnsLabel(parts[i])) {
-                return "domain name " + GoFormat.quote(d) + " invalid (label " + GoFormat.quote(parts[i]) + " invalid)";
+            start = dot + 1;
+        }
+    }
+
+    /** Cheap pre-check for {@link #isGoAtoi}: an optional sign and at least one digit, digits only. */
+    private static boolean mayBeGoAtoi(String s, int from, int to) {
+        int i = from;
+        if (i < to && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+            i++;
+        }
+        if (i >= to) {
+            return false;
+        }
+        for (; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
             }
         }
-        return null;
+        return true;
     }
 
     /** Go {@code strconv.Atoi} succeeds: optional sign, decimal digits, fits in int64. */
@@ -109,11 +154,12 @@ public final class Hosts {
             return e;
         }
         int dot = d.indexOf('.');
-        String first = dot < 0 ? d : d.substring(0, dot);
-        if (!isWildcardDnsLabel(first)) {
-            return "domain name " + GoFormat.quote(d) + " invalid (label " + GoFormat.quote(first) + " invalid)";
+        int firstEnd = dot < 0 ? d.length() : dot;
+        if (!isWildcardDnsLabel(d, 0, firstEnd)) {
+            return "domain name " + GoFormat.quote(d) + " invalid (label " + GoFormat.quote(d.substring(0, firstEnd))
+                    + " invalid)";
         }
-        return dot < 0 ? null : dnsLabels(d.substring(dot + 1));
+        return dot < 0 ? null : dnsLabels(d, dot + 1);
     }
 
     /** {@code ValidatePartialWildCard}. */

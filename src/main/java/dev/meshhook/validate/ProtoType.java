@@ -130,6 +130,11 @@ public final class ProtoType {
         return fieldsView;
     }
 
+    /** The type of the field with this JSON (camelCase) name, or null (one map lookup, for the decoder). */
+    ProtoType fieldType(String jsonName) {
+        return fields.get(jsonName);
+    }
+
     /** The JSON name for a key given in the proto (snake_case) form, or null. */
     String jsonNameForSnake(String key) {
         return snakeToJson.get(key);

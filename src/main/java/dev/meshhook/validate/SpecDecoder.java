@@ -33,20 +33,26 @@ public final class SpecDecoder {
 
     private SpecDecoder() {}
 
-    /** The location of a value, rendered only when an error needs it (decoding is on the hot path). */
+    /**
+     * The location of a value, for error texts only. Decoding runs without locations (a null {@code Path}); the
+     * first error that needs one aborts that run with {@link Retrace} and the spec is decoded again with
+     * locations, which reaches the same first error (decoding is deterministic). So the common, valid spec
+     * allocates no paths.
+     */
     private record Path(Path parent, String name, int index) {
         static final Path ROOT = new Path(null, "", -1);
+        private static final int MAP_KEY = -2;
 
-        Path field(String n) {
-            return new Path(this, n, -1);
+        static Path field(Path p, String n) {
+            return p == null ? null : new Path(p, n, -1);
         }
 
-        Path at(int i) {
-            return new Path(this, null, i);
+        static Path at(Path p, int i) {
+            return p == null ? null : new Path(p, null, i);
         }
 
-        Path key(String k) {
-            return new Path(this, "[" + GoFormat.quote(k) + "]", -2);
+        static Path key(Path p, String k) {
+            return p == null ? null : new Path(p, k, MAP_KEY);
         }
 
         @Override
@@ -58,11 +64,28 @@ public final class SpecDecoder {
             if (index >= 0) {
                 return p + "[" + index + "]";
             }
-            if (index == -2) {
-                return p + name;
+            if (index == MAP_KEY) {
+                return p + "[" + GoFormat.quote(name) + "]";
             }
             return p.isEmpty() ? name : p + "." + name;
         }
+    }
+
+    /** Thrown by {@link #where} in a run without locations; never escapes {@link #decode}. */
+    private static final class Retrace extends RuntimeException {
+        static final Retrace INSTANCE = new Retrace();
+
+        private Retrace() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** The rendered location for an error text; aborts a run without locations (see {@link Path}). */
+    private static String where(Path path) {
+        if (path == null) {
+            throw Retrace.INSTANCE;
+        }
+        return path.toString();
     }
 
     /** A spec that does not fit its proto type. */
@@ -72,27 +95,105 @@ public final class SpecDecoder {
         }
     }
 
-    /** Decodes {@code raw} (may be null/missing: an empty message) as the message type {@code type}. */
+    /**
+     * Decodes {@code raw} (may be null/missing: an empty message) as the message type {@code type}. Parts of
+     * {@code raw} that are already in normalised form are shared with the result, not copied: callers must not
+     * modify either tree.
+     */
     public static ObjectNode decode(JsonNode raw, ProtoType type) throws DecodeException {
         if (raw == null || raw.isNull() || raw.isMissingNode()) {
             return F.objectNode();
         }
-        return decodeMessage(raw, type, Path.ROOT);
+        JsonNode out;
+        try {
+            out = decodeMessage(raw, type, null);
+        } catch (Retrace r) {
+            out = decodeMessage(raw, type, Path.ROOT);
+        }
+        return (ObjectNode) out;
     }
 
-    private static ObjectNode decodeMessage(JsonNode raw, ProtoType type, Path path) throws DecodeException {
+    /**
+     * Returns {@code raw} itself when every field is known, spelled in camelCase, set and already normalised;
+     * otherwise a new object (copy on the first difference).
+     */
+    private static JsonNode decodeMessage(JsonNode raw, ProtoType type, Path path) throws DecodeException {
         if (!raw.isObject()) {
             throw mismatch(raw, type, path);
         }
+        ObjectNode out = null;
+        int unchanged = 0;
+        Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
+        try {
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                String key = e.getKey();
+                ProtoType ft = type.fieldType(key);
+                JsonNode decoded;
+                JsonNode v = e.getValue();
+                if (ft == null) {
+                    if (type.jsonNameForSnake(key) != null) {
+                        return decodeMessageMixedSpelling(raw, type, path);
+                    }
+                    decoded = null; // unknown field: dropped
+                } else if (v == null || v.isNull()) {
+                    decoded = null;
+                } else {
+                    decoded = decodeValue(v, ft, Path.field(path, key));
+                }
+                if (out == null) {
+                    if (decoded != null && decoded == v) {
+                        unchanged++;
+                        continue;
+                    }
+                    out = copyOfFirst(raw, unchanged);
+                }
+                if (decoded != null) {
+                    out.set(key, decoded);
+                }
+            }
+        } catch (DecodeException | Retrace ex) {
+            // A snake_case key later in the object is decoded first by the two-pass rule: let it report.
+            if (hasSnakeKey(raw, type)) {
+                return decodeMessageMixedSpelling(raw, type, path);
+            }
+            throw ex;
+        }
+        return out == null ? raw : out;
+    }
+
+    private static boolean hasSnakeKey(JsonNode raw, ProtoType type) {
+        Iterator<String> names = raw.fieldNames();
+        while (names.hasNext()) {
+            String key = names.next();
+            if (type.fieldType(key) == null && type.jsonNameForSnake(key) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ObjectNode copyOfFirst(JsonNode raw, int n) {
         ObjectNode out = F.objectNode();
-        // Two passes so that the camelCase spelling wins over snake_case regardless of order.
+        Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
+        for (int i = 0; i < n; i++) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.set(e.getKey(), e.getValue());
+        }
+        return out;
+    }
+
+    /** An object with snake_case keys: two passes so that the camelCase spelling wins regardless of order. */
+    private static ObjectNode decodeMessageMixedSpelling(JsonNode raw, ProtoType type, Path path)
+            throws DecodeException {
+        ObjectNode out = F.objectNode();
         for (int pass = 0; pass < 2; pass++) {
             Iterator<Map.Entry<String, JsonNode>> it = raw.fields();
             while (it.hasNext()) {
                 Map.Entry<String, JsonNode> e = it.next();
                 String key = e.getKey();
                 String jsonName;
-                if (type.fields().containsKey(key)) {
+                if (type.fieldType(key) != null) {
                     if (pass == 0) {
                         continue;
                     }
@@ -103,14 +204,13 @@ public final class SpecDecoder {
                         continue;
                     }
                 }
-                ProtoType ft = type.fields().get(jsonName);
+                ProtoType ft = type.fieldType(jsonName);
                 JsonNode v = e.getValue();
                 if (v == null || v.isNull()) {
                     out.remove(jsonName);
                     continue;
                 }
-                Path fp = path.field(jsonName);
-                JsonNode decoded = decodeValue(v, ft, fp);
+                JsonNode decoded = decodeValue(v, ft, Path.field(path, jsonName));
                 if (decoded == null) {
                     out.remove(jsonName);
                 } else {
@@ -121,7 +221,11 @@ public final class SpecDecoder {
         return out;
     }
 
-    /** Returns null when the value is equivalent to "not set" (an empty list). */
+    /**
+     * Returns null when the value is equivalent to "not set" (an empty list), {@code v} itself when it is
+     * already normalised. Integers are normalised by value (an int node when the value fits 32 bits, else a long
+     * node, else a big-integer node), so equal values always get equal nodes, decoded or shared.
+     */
     private static JsonNode decodeValue(JsonNode v, ProtoType t, Path path) throws DecodeException {
         switch (t.kind()) {
             case MESSAGE:
@@ -133,53 +237,71 @@ public final class SpecDecoder {
                 if (v.isEmpty()) {
                     return null;
                 }
-                ArrayNode arr = F.arrayNode(v.size());
-                int i = 0;
-                for (JsonNode el : v) {
-                    Path ep = path.at(i++);
+                ArrayNode arr = null;
+                ProtoType et = t.element();
+                int n = v.size();
+                for (int i = 0; i < n; i++) {
+                    JsonNode el = v.get(i);
+                    JsonNode d;
                     if (el == null || el.isNull()) {
-                        if (t.element().kind() == ProtoType.Kind.MESSAGE) {
-                            arr.add(F.objectNode());
-                            continue;
+                        if (et.kind() == ProtoType.Kind.MESSAGE) {
+                            d = F.objectNode();
+                        } else if (et.kind() == ProtoType.Kind.VALUE) {
+                            d = F.nullNode();
+                        } else {
+                            throw new DecodeException("null value in repeated field " + where(Path.at(path, i)));
                         }
-                        if (t.element().kind() == ProtoType.Kind.VALUE) {
-                            arr.add(F.nullNode());
-                            continue;
-                        }
-                        throw new DecodeException("null value in repeated field " + ep);
+                    } else {
+                        d = decodeValue(el, et, Path.at(path, i));
                     }
-                    arr.add(decodeValue(el, t.element(), ep));
+                    if (arr == null) {
+                        if (d == el) {
+                            continue;
+                        }
+                        arr = F.arrayNode(n);
+                        for (int j = 0; j < i; j++) {
+                            arr.add(v.get(j));
+                        }
+                    }
+                    arr.add(d);
                 }
-                return arr;
+                return arr == null ? v : arr;
             }
             case MAP: {
                 if (!v.isObject()) {
                     throw mismatch(v, t, path);
                 }
-                ObjectNode m = F.objectNode();
+                ObjectNode m = null;
+                int unchanged = 0;
+                ProtoType et = t.element();
                 Iterator<Map.Entry<String, JsonNode>> it = v.fields();
                 while (it.hasNext()) {
                     Map.Entry<String, JsonNode> e = it.next();
-                    String key = e.getKey();
-                    if (t.numericKeys()) {
-                        key = canonicalUint32Key(key, path);
-                    }
+                    String rawKey = e.getKey();
+                    String key = t.numericKeys() ? canonicalUint32Key(rawKey, path) : rawKey;
                     JsonNode mv = e.getValue();
-                    Path ep = path.key(e.getKey());
+                    JsonNode d;
                     if (mv == null || mv.isNull()) {
-                        if (t.element().kind() == ProtoType.Kind.MESSAGE) {
-                            m.set(key, F.objectNode());
-                            continue;
+                        if (et.kind() == ProtoType.Kind.MESSAGE) {
+                            d = F.objectNode();
+                        } else if (et.kind() == ProtoType.Kind.VALUE) {
+                            d = F.nullNode();
+                        } else {
+                            throw new DecodeException("null value in map field " + where(Path.key(path, rawKey)));
                         }
-                        if (t.element().kind() == ProtoType.Kind.VALUE) {
-                            m.set(key, F.nullNode());
-                            continue;
-                        }
-                        throw new DecodeException("null value in map field " + ep);
+                    } else {
+                        d = decodeValue(mv, et, Path.key(path, rawKey));
                     }
-                    m.set(key, decodeValue(mv, t.element(), ep));
+                    if (m == null) {
+                        if (d == mv && key.equals(rawKey)) {
+                            unchanged++;
+                            continue;
+                        }
+                        m = copyOfFirst(v, unchanged);
+                    }
+                    m.set(key, d);
                 }
-                return m;
+                return m == null ? v : m;
             }
             case STRING:
                 if (!v.isTextual()) {
@@ -192,20 +314,16 @@ public final class SpecDecoder {
                 }
                 return v;
             case INT32:
-                return F.numberNode(integer(v, t, path, INT32_MIN, INT32_MAX).longValue());
             case UINT32:
-                return F.numberNode(integer(v, t, path, BigInteger.ZERO, UINT32_MAX).longValue());
             case INT64:
-                return F.numberNode(integer(v, t, path, INT64_MIN, INT64_MAX).longValue());
-            case UINT64: {
-                BigInteger b = integer(v, t, path, BigInteger.ZERO, UINT64_MAX);
-                return b.bitLength() < 64 ? F.numberNode(b.longValue()) : F.numberNode(b);
-            }
+            case UINT64:
+                return decodeInteger(v, t, path);
             case DOUBLE:
-                return F.numberNode(floating(v, t, path));
+                return v.isDouble() ? v : F.numberNode(floating(v, t, path));
             case DURATION: {
                 if (!v.isTextual()) {
-                    throw new DecodeException("bad Duration: field " + path + " must be a string, got " + jsonType(v));
+                    throw new DecodeException("bad Duration: field " + where(path) + " must be a string, got "
+                            + jsonType(v));
                 }
                 try {
                     return F.numberNode(Durations.parseGo(v.asText()));
@@ -218,7 +336,7 @@ public final class SpecDecoder {
                     throw mismatch(v, t, path);
                 }
                 if (decodeBase64(v.asText()) == null) {
-                    throw new DecodeException("illegal base64 data in field " + path);
+                    throw new DecodeException("illegal base64 data in field " + where(path));
                 }
                 return v;
             }
@@ -255,6 +373,37 @@ public final class SpecDecoder {
         }
     }
 
+    /** An integer field: a JSON integer or a quoted decimal, within the type's range. */
+    private static JsonNode decodeInteger(JsonNode v, ProtoType t, Path path) throws DecodeException {
+        if (v.isIntegralNumber() && v.canConvertToLong()) {
+            long l = v.longValue();
+            boolean inRange = switch (t.kind()) {
+                case INT32 -> l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE;
+                case UINT32 -> l >= 0 && l <= 0xffffffffL;
+                case INT64 -> true;
+                default -> l >= 0; // UINT64: every non-negative long
+            };
+            if (inRange) {
+                return integerNode(v, l);
+            }
+        }
+        BigInteger b = switch (t.kind()) {
+            case INT32 -> integer(v, t, path, INT32_MIN, INT32_MAX);
+            case UINT32 -> integer(v, t, path, BigInteger.ZERO, UINT32_MAX);
+            case INT64 -> integer(v, t, path, INT64_MIN, INT64_MAX);
+            default -> integer(v, t, path, BigInteger.ZERO, UINT64_MAX);
+        };
+        return b.bitLength() < 64 ? integerNode(null, b.longValue()) : F.numberNode(b);
+    }
+
+    /** The normalised node for an integer value; {@code raw} when it already is that node. */
+    private static JsonNode integerNode(JsonNode raw, long l) {
+        if (l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+            return raw != null && raw.isInt() ? raw : F.numberNode((int) l);
+        }
+        return raw != null && raw.isLong() ? raw : F.numberNode(l);
+    }
+
     /** Decoded bytes of standard or URL-safe base64 (padding optional), or null when invalid. */
     public static byte[] decodeBase64(String s) {
         try {
@@ -276,7 +425,7 @@ public final class SpecDecoder {
             }
             return b.toString();
         } catch (NumberFormatException e) {
-            throw new DecodeException("invalid map key " + GoFormat.quote(key) + " in field " + path
+            throw new DecodeException("invalid map key " + GoFormat.quote(key) + " in field " + where(path)
                     + ": strconv.ParseUint: parsing " + GoFormat.quote(key) + ": invalid syntax");
         }
     }
@@ -295,14 +444,14 @@ public final class SpecDecoder {
         } else if (v.isTextual()) {
             String s = v.asText();
             if (!s.matches("-?[0-9]+")) {
-                throw new DecodeException("invalid value " + GoFormat.quote(s) + " for " + t.name() + " field " + path);
+                throw new DecodeException("invalid value " + GoFormat.quote(s) + " for " + t.name() + " field " + where(path));
             }
             b = new BigInteger(s);
         } else {
             throw mismatch(v, t, path);
         }
         if (b.compareTo(min) < 0 || b.compareTo(max) > 0) {
-            throw new DecodeException("value " + b + " out of range for " + t.name() + " field " + path);
+            throw new DecodeException("value " + b + " out of range for " + t.name() + " field " + where(path));
         }
         return b;
     }
@@ -327,7 +476,7 @@ public final class SpecDecoder {
                         }
                         return Double.parseDouble(s);
                     } catch (NumberFormatException e) {
-                        throw new DecodeException("invalid value " + GoFormat.quote(s) + " for " + t.name() + " field " + path);
+                        throw new DecodeException("invalid value " + GoFormat.quote(s) + " for " + t.name() + " field " + where(path));
                     }
             }
         }
@@ -335,7 +484,7 @@ public final class SpecDecoder {
     }
 
     private static DecodeException mismatch(JsonNode v, ProtoType t, Path path) {
-        return new DecodeException("json: cannot unmarshal " + jsonType(v) + " into field " + path + " of type " + t.name());
+        return new DecodeException("json: cannot unmarshal " + jsonType(v) + " into field " + where(path) + " of type " + t.name());
     }
 
     private static String jsonType(JsonNode v) {

@@ -42,7 +42,9 @@ public final class StringMatches {
 
     /** Like {@link #regexError} but an empty regex passes (it compiles). */
     public static String regexErrorAllowEmpty(String re, String where) {
-        if (re.length() > MAX_REGEX_BYTES || re.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_REGEX_BYTES) {
+        // A UTF-16 unit takes at most 3 UTF-8 bytes, so short patterns skip the byte count.
+        if (re.length() > MAX_REGEX_BYTES || (re.length() > MAX_REGEX_BYTES / 3
+                && re.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_REGEX_BYTES)) {
             return GoFormat.quote(where) + ": regex is too large, max length allowed is " + MAX_REGEX_BYTES;
         }
         String ce = compileError(re);

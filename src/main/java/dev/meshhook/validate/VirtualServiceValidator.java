@@ -1,7 +1,6 @@
 package dev.meshhook.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -216,7 +215,7 @@ public final class VirtualServiceValidator implements KindValidator {
                 }
             }
         }
-        String re = redirectError(Json.get(h, "redirect"), Json.list(h, "match"));
+        String re = redirectError(Json.get(h, "redirect"), h);
         if (re != null) {
             f.error(re);
         }
@@ -445,7 +444,7 @@ public final class VirtualServiceValidator implements KindValidator {
         }
     }
 
-    private static String redirectError(JsonNode r, List<JsonNode> matches) {
+    private static String redirectError(JsonNode r, JsonNode route) {
         if (r == null) {
             return null;
         }
@@ -455,7 +454,7 @@ public final class VirtualServiceValidator implements KindValidator {
             return "redirect may only specify one of uri or prefix_rewrite";
         }
         if (!prefixRewrite.isEmpty()) {
-            for (JsonNode m : matches) {
+            for (JsonNode m : Json.list(route, "match")) {
                 JsonNode u = Json.get(m, "uri");
                 if (u != null && !Json.has(u, "prefix") && (Json.has(u, "exact") || Json.has(u, "regex"))) {
                     return "redirect prefix_rewrite requires all URI matches to use prefix match type";
@@ -520,10 +519,18 @@ public final class VirtualServiceValidator implements KindValidator {
             Durations.validate(Json.lng(r, "perTryTimeout")).ifPresent(f::error);
         }
         if (!retryOn.isEmpty()) {
-            for (String policy : retryOn.split(",", -1)) {
+            // Go strings.Split(retryOn, ","): every comma separates, empty parts included
+            int start = 0;
+            while (true) {
+                int comma = retryOn.indexOf(',', start);
+                String policy = retryOn.substring(start, comma < 0 ? retryOn.length() : comma);
                 if (!isHttpStatusText(policy) && !RETRY_ON.contains(policy)) {
                     f.error(GoFormat.quote(policy) + " is not a valid retryOn policy");
                 }
+                if (comma < 0) {
+                    break;
+                }
+                start = comma + 1;
             }
         }
         if (Json.has(r, "backoff")) {
@@ -567,10 +574,15 @@ public final class VirtualServiceValidator implements KindValidator {
         return null;
     }
 
+    private static final String[] AUTHORITY_SETTING_OPS = {"set", "add"};
+
     private static String authorityRewriteError(JsonNode rewrite, JsonNode headers) {
-        String[] current = {Json.str(rewrite, "authority")};
         JsonNode req = Json.get(headers, "request");
-        for (String op : new String[] {"set", "add"}) {
+        if (req == null) {
+            return null;
+        }
+        String[] current = {Json.str(rewrite, "authority")};
+        for (String op : AUTHORITY_SETTING_OPS) {
             JsonNode m = Json.get(req, op);
             if (m == null) {
                 continue;
@@ -727,30 +739,146 @@ public final class VirtualServiceValidator implements KindValidator {
             return n.isEmpty() ? "#" + i : GoFormat.quote(n);
         }
 
-        private static JsonNode withoutName(JsonNode m) {
-            if (!m.has("name")) {
-                return m;
+        /**
+         * A match as a map key, equal to another exactly when the two objects without their top-level
+         * {@code name} are equal as JSON trees (what comparing copies without the name would give), without copying.
+         * The hash is computed once.
+         */
+        private static final class MatchKey {
+            private final JsonNode match;
+            private final int hash;
+
+            MatchKey(JsonNode match) {
+                this.match = match;
+                int h = 0;
+                Iterator<Map.Entry<String, JsonNode>> it = match.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (!e.getKey().equals("name")) {
+                        // the same per-entry hash as the tree's own map, so the spread is as good
+                        h += e.getKey().hashCode() ^ e.getValue().hashCode();
+                    }
+                }
+                this.hash = h;
             }
-            ObjectNode copy = ((ObjectNode) m).deepCopy();
-            copy.remove("name");
-            return copy;
+
+            @Override
+            public int hashCode() {
+                return hash;
+            }
+
+            @Override
+            public boolean equals(Object o) {
+                if (!(o instanceof MatchKey k)) {
+                    return false;
+                }
+                if (k.hash != hash) {
+                    return false;
+                }
+                if (sizeWithoutName(match) != sizeWithoutName(k.match)) {
+                    return false;
+                }
+                Iterator<Map.Entry<String, JsonNode>> it = match.fields();
+                while (it.hasNext()) {
+                    Map.Entry<String, JsonNode> e = it.next();
+                    if (e.getKey().equals("name")) {
+                        continue;
+                    }
+                    JsonNode other = k.match.get(e.getKey());
+                    if (other == null || !e.getValue().equals(other)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+
+            private static int sizeWithoutName(JsonNode m) {
+                return m.has("name") ? m.size() - 1 : m.size();
+            }
         }
 
-        /** A prefix-overlap candidate summary (VS-44). */
-        private record Candidate(String route, String match, String prefix, long port, String method, String authority,
-                                 Map<String, String> headers, Map<String, String> query, Map<String, String> without) {}
+        /**
+         * A prefix-overlap candidate (VS-44). The prefix and port are read up front; the rest only when a pair
+         * gets that far, which for typical routes (distinct prefixes) is never.
+         */
+        private static final class Candidate {
+            final JsonNode route;
+            final int routeIndex;
+            final JsonNode match;
+            final int matchIndex;
+            final String prefix;
+            final long port;
+            private String method;
+            private String authority;
+            private Map<String, String> headers;
+            private Map<String, String> query;
+            private Map<String, String> without;
+
+            Candidate(JsonNode route, int routeIndex, JsonNode match, int matchIndex, String prefix) {
+                this.route = route;
+                this.routeIndex = routeIndex;
+                this.match = match;
+                this.matchIndex = matchIndex;
+                this.prefix = prefix;
+                this.port = Json.lng(match, "port");
+            }
+
+            String method() {
+                if (method == null) {
+                    String m = encode(Json.get(match, "method"));
+                    method = m.isEmpty() ? "exact:GET" : m;
+                }
+                return method;
+            }
+
+            String authority() {
+                if (authority == null) {
+                    authority = encode(Json.get(match, "authority"));
+                }
+                return authority;
+            }
+
+            Map<String, String> headers() {
+                if (headers == null) {
+                    headers = encodeMap(Json.get(match, "headers"));
+                }
+                return headers;
+            }
+
+            Map<String, String> query() {
+                if (query == null) {
+                    query = encodeMap(Json.get(match, "queryParams"));
+                }
+                return query;
+            }
+
+            Map<String, String> without() {
+                if (without == null) {
+                    without = encodeMap(Json.get(match, "withoutHeaders"));
+                }
+                return without;
+            }
+
+            String routeName() {
+                return Unreachable.routeName(route, routeIndex);
+            }
+
+            String matchName() {
+                return Unreachable.matchName(match, matchIndex);
+            }
+        }
 
         static void http(List<JsonNode> routes, Findings f) {
-            Map<JsonNode, Integer> seen = new HashMap<>();
+            Map<MatchKey, Integer> seen = new HashMap<>();
             int emptyAt = -1;
             List<Candidate> candidates = new ArrayList<>();
             for (int rn = 0; rn < routes.size(); rn++) {
                 JsonNode route = routes.get(rn);
                 List<JsonNode> matches = Json.list(route, "match");
-                String rname = routeName(route, rn);
                 if (matches.isEmpty()) {
                     if (emptyAt >= 0) {
-                        f.warn("virtualService rule " + rname + " not used (only the last rule can have no matches)");
+                        f.warn("virtualService rule " + routeName(route, rn)
+                                + " not used (only the last rule can have no matches)");
                     }
                     emptyAt = rn;
                     continue;
@@ -759,45 +887,40 @@ public final class VirtualServiceValidator implements KindValidator {
                 for (int mn = 0; mn < matches.size(); mn++) {
                     JsonNode m = matches.get(mn);
                     if (emptyAt >= 0) {
-                        f.warn("virtualService rule " + rname + " not used (route without matches defined before)");
+                        f.warn("virtualService rule " + routeName(route, rn)
+                                + " not used (route without matches defined before)");
                         continue;
                     }
-                    JsonNode key = withoutName(m);
-                    Integer prior = seen.get(key);
+                    Integer prior = seen.putIfAbsent(new MatchKey(m), rn);
                     if (prior != null) {
-                        f.warn("virtualService rule " + rname + " match " + matchName(m, mn)
+                        f.warn("virtualService rule " + routeName(route, rn) + " match " + matchName(m, mn)
                                 + " is not used (duplicate/overlapping match in rule " + routeName(routes.get(prior), prior) + ")");
                         dups++;
                         continue;
                     }
-                    seen.put(key, rn);
                     JsonNode uri = Json.get(m, "uri");
                     String prefix = Json.str(uri, "prefix");
                     if (!prefix.isEmpty()) {
-                        String method = encode(Json.get(m, "method"));
-                        candidates.add(new Candidate(rname, matchName(m, mn), prefix, Json.lng(m, "port"),
-                                method.isEmpty() ? "exact:GET" : method,
-                                encode(Json.get(m, "authority")), encodeMap(Json.get(m, "headers")),
-                                encodeMap(Json.get(m, "queryParams")), encodeMap(Json.get(m, "withoutHeaders"))));
+                        candidates.add(new Candidate(route, rn, m, mn, prefix));
                     }
                 }
                 if (dups > 0 && dups == matches.size()) {
-                    f.warn("virtualService rule " + rname + " not used (all matches used by prior rules)");
+                    f.warn("virtualService rule " + routeName(route, rn) + " not used (all matches used by prior rules)");
                 }
             }
             for (int i = 0; i < candidates.size(); i++) {
                 Candidate a = candidates.get(i);
                 for (int j = i + 1; j < candidates.size(); j++) {
                     Candidate b = candidates.get(j);
-                    if (a.prefix().equals(b.prefix()) || !b.prefix().startsWith(a.prefix()) || a.port() != b.port()
+                    if (a.prefix.equals(b.prefix) || !b.prefix.startsWith(a.prefix) || a.port != b.port
                             || !a.method().startsWith(b.method()) || !a.authority().startsWith(b.authority())
                             || !mapCovers(a.headers(), b.headers()) || !mapCovers(a.query(), b.query())
                             || !mapCovers(a.without(), b.without())) {
                         continue;
                     }
-                    f.warn("virtualService rule " + b.route() + " match " + b.match() + " of prefix " + b.prefix()
-                            + " is not used (duplicate/overlapping match in rule " + a.match() + " of prefix " + a.prefix()
-                            + " on " + a.route() + ")");
+                    f.warn("virtualService rule " + b.routeName() + " match " + b.matchName() + " of prefix " + b.prefix
+                            + " is not used (duplicate/overlapping match in rule " + a.matchName() + " of prefix " + a.prefix
+                            + " on " + a.routeName() + ")");
                 }
             }
         }
@@ -858,14 +981,13 @@ public final class VirtualServiceValidator implements KindValidator {
                         f.warn("virtualService rule " + rname + " not used (route without matches defined before)");
                         continue;
                     }
-                    Integer prior = seen.get(m);
+                    Integer prior = seen.putIfAbsent(m, rn);
                     if (prior != null) {
                         f.warn("virtualService rule " + rname + " match #" + mn
                                 + " is not used (duplicate/overlapping match in rule #" + prior + ")");
                         dups++;
                         continue;
                     }
-                    seen.put(m, rn);
                 }
                 if (dups > 0 && dups == matches.size()) {
                     f.warn("virtualService rule " + rname + " not used (all matches used by prior rules)");

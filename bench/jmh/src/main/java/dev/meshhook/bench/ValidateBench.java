@@ -3,6 +3,10 @@ package dev.meshhook.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshhook.admission.HttpAnswer;
+import dev.meshhook.admission.RequestBody;
+import dev.meshhook.admission.ValidationWebhook;
+import dev.meshhook.admission.WebhookMetrics;
 import dev.meshhook.validate.ConfigValidator;
 import dev.meshhook.validate.ValidationOutcome;
 import dev.meshhook.validate.ValidationRequest;
@@ -17,9 +21,24 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import java.util.concurrent.TimeUnit;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
-/** Validation of a VirtualService with 20 HTTP routes (matches, rewrites, retries, weighted destinations). */
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Formatter;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
+
+/**
+ * Validation of a VirtualService with 20 HTTP routes (matches, rewrites, retries, weighted destinations): the pure
+ * decision, and the whole {@code /validate} handler from body bytes to answer bytes (AdmissionReview decode,
+ * decision, metrics, log line, answer encoding) next to a DELETE review, which the handler answers without
+ * validating (the pair the wrk run compares, minus HTTP and TLS).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -30,6 +49,9 @@ public class ValidateBench {
 
     ConfigValidator validator;
     ValidationRequest request;
+    ValidationWebhook webhook;
+    byte[] virtualServiceBody;
+    byte[] deleteBody;
 
     /** A VirtualService with {@code routes} HTTP routes; shared with the wrk scripts' generator in spirit. */
     static ObjectNode virtualService(int routes) {
@@ -63,18 +85,75 @@ public class ValidateBench {
         return vs;
     }
 
+    /** The AdmissionReview bodies of bench/gen-bodies.py: the example review with the 20-route spec, compact. */
+    static byte[][] reviewBodies(int routes) throws IOException {
+        ObjectMapper m = new ObjectMapper();
+        ObjectNode vs = (ObjectNode) m.readTree(Files.readAllBytes(example("validate-virtualservice.json")));
+        ((ObjectNode) vs.path("request").path("object")).set("spec", virtualService(routes).get("spec"));
+        byte[] delete = m.writeValueAsBytes(m.readTree(Files.readAllBytes(example("validate-delete.json"))));
+        return new byte[][] {m.writeValueAsBytes(vs), delete};
+    }
+
+    private static Path example(String name) {
+        Path p = Path.of("examples", name);
+        return Files.exists(p) ? p : Path.of("../../examples", name);
+    }
+
+    /**
+     * The handler logs one INFO line per decision. Keep the cost of rendering the message (as a server's console
+     * handler pays it) but write nothing, so the benchmark output stays readable.
+     */
+    static void discardWebhookLog() {
+        Logger log = Logger.getLogger("dev.meshhook.validate.webhook");
+        log.setUseParentHandlers(false);
+        Formatter formatter = new SimpleFormatter();
+        log.addHandler(new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                if (formatter.formatMessage(record).isEmpty()) {
+                    throw new IllegalStateException("empty log line");
+                }
+            }
+
+            @Override
+            public void flush() {}
+
+            @Override
+            public void close() {}
+        });
+    }
+
     @Setup
-    public void setup() {
+    public void setup() throws IOException {
         validator = new ConfigValidator();
         request = new ValidationRequest("CREATE", false, virtualService(20), "VirtualService", "default");
         ValidationOutcome check = validator.review(request);
         if (!check.allowed()) {
             throw new IllegalStateException("benchmark VirtualService is not valid: " + check.message());
         }
+        discardWebhookLog();
+        webhook = new ValidationWebhook(validator, new WebhookMetrics(new SimpleMeterRegistry()));
+        byte[][] bodies = reviewBodies(20);
+        virtualServiceBody = bodies[0];
+        deleteBody = bodies[1];
+        String answer = handleTwentyRouteVirtualServiceBody().bodyText();
+        if (!answer.contains("\"allowed\":true")) {
+            throw new IllegalStateException("benchmark review is not allowed: " + answer);
+        }
     }
 
     @Benchmark
     public ValidationOutcome validateTwentyRouteVirtualService() {
         return validator.review(request);
+    }
+
+    @Benchmark
+    public HttpAnswer handleTwentyRouteVirtualServiceBody() {
+        return webhook.handle("/validate", RequestBody.JSON, RequestBody.of(virtualServiceBody));
+    }
+
+    @Benchmark
+    public HttpAnswer handleDeleteBody() {
+        return webhook.handle("/validate", RequestBody.JSON, RequestBody.of(deleteBody));
     }
 }
