@@ -62,5 +62,9 @@ vs["request"]["object"]["spec"] = {"hosts": ["shop.default.svc.cluster.local", "
                                    "gateways": ["mesh", "istio-system/public"], "http": routes}
 dump("validate-vs-20-routes.json", vs)
 dump("validate-delete.json", load("validate-delete.json"))
+# DELETE as the API server sends it: oldObject carries the stored object (here the same 20-route VirtualService)
+delete_full = load("validate-delete.json")
+delete_full["request"]["oldObject"] = copy.deepcopy(vs["request"]["object"])
+dump("validate-delete-with-oldobject.json", delete_full)
 for name in sorted(os.listdir(out)):
     print("%-32s %9d bytes" % (name, os.path.getsize(os.path.join(out, name))))

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Starts the packaged server (target/quarkus-app, build it first with `mvn -B package -DskipTests`) and compares
 # with wrk over HTTPS keep-alive:  /inject (hello pod) vs /inject (hostNetwork pod, skipped),
-# /validate (20-route VirtualService) vs /validate (DELETE review, not validated), and /inject with 1 MB of
-# managedFields. Results go to bench/target/wrk-*.txt and a summary table to stdout.
+# /validate (20-route VirtualService) vs /validate (DELETE review, not validated: bare, and carrying the same
+# VirtualService as oldObject as the API server sends it), and /inject with 1 MB of managedFields. Results go to bench/target/wrk-*.txt and a summary table to stdout.
 # Env: HTTPS_PORT (18007), MGMT_PORT (19007), WARMUP (15s per case, all cases before any measurement),
 # DURATION (10s), CONNECTIONS (16), THREADS (2), TIMEOUT (30s), JAVA_OPTS (server JVM flags, default -Xmx512m).
 set -euo pipefail
@@ -38,6 +38,7 @@ CASES=(
   "inject-managedfields-1mb /inject inject-managedfields-1mb.json \"patch\""
   "validate-vs-20-routes /validate validate-vs-20-routes.json \"allowed\":true"
   "validate-delete /validate validate-delete.json \"allowed\":true"
+  "validate-delete-oldobject /validate validate-delete-with-oldobject.json \"allowed\":true"
 )
 
 wrk_case() { # duration name path body expect [extra wrk args...]
