@@ -3,6 +3,7 @@ package dev.meshhook.inject.conformance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshhook.inject.ClusterFacts;
+import dev.meshhook.inject.InjectionCache;
 import dev.meshhook.inject.InjectionOutcome;
 import dev.meshhook.inject.InjectionRequest;
 import dev.meshhook.inject.Injector;
@@ -29,6 +30,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 /**
@@ -119,10 +122,20 @@ class IstioInjectConformanceTest {
         List<WebhookCase.Doc> inputs = WebhookCase.injectableDocs(Files.readString(dir.resolve(c.path("input").asText())));
         List<WebhookCase.Doc> expected = WebhookCase.injectableDocs(Files.readString(dir.resolve(c.path("expected").asText())));
         assertEquals(expected.size(), inputs.size(), "injectable document count");
+        // the webhook's path: through the injection cache, and a second identical request must reuse the outcome
+        InjectionCache cache = new InjectionCache(injector, 16);
         for (int i = 0; i < inputs.size(); i++) {
             ObjectNode sent = WebhookCase.requestObject(inputs.get(i).pod());
-            InjectionOutcome out = injector.inject(new InjectionRequest(sent.deepCopy(), inputs.get(i).namespace(),
-                    c.path("webhook_path").asText("")));
+            InjectionRequest request = new InjectionRequest(sent.deepCopy(), inputs.get(i).namespace(),
+                    c.path("webhook_path").asText(""));
+            InjectionOutcome out = cache.inject(request);
+            InjectionOutcome again = cache.inject(new InjectionRequest(sent.deepCopy(), request.namespace(),
+                    request.path()));
+            if (out instanceof InjectionOutcome.Injected first && cache.active()) {
+                InjectionOutcome.Injected reused = assertInstanceOf(InjectionOutcome.Injected.class, again);
+                assertTrue(reused.fromCache(), "document " + i + ": identical request not reused");
+                assertEquals(first.patch(), reused.patch(), "document " + i + ": reused patch differs");
+            }
             JsonNode result;
             if (out instanceof InjectionOutcome.Injected inj) result = JsonPatch.apply(inj.patch(), sent);
             else if (out instanceof InjectionOutcome.Failed f) result = fail("document " + i + ": allowed:false: " + f.message());
