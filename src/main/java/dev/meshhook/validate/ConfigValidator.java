@@ -35,6 +35,8 @@ public final class ConfigValidator {
     static final String PARENTS_ANNOTATION = "internal.istio.io/parents";
 
     private final Map<String, KindValidator> validators = new HashMap<>();
+    /** The same validators by group, then kind: the per-request lookup needs no "group/kind" string. */
+    private final Map<String, Map<String, KindValidator>> byGroupAndKind = new HashMap<>();
 
     /** A validator with every kind registered in {@link KindValidators}. */
     public ConfigValidator() {
@@ -44,6 +46,7 @@ public final class ConfigValidator {
     public ConfigValidator(List<KindValidator> kinds) {
         for (KindValidator k : kinds) {
             validators.put(k.group() + "/" + k.kind(), k);
+            byGroupAndKind.computeIfAbsent(k.group(), g -> new HashMap<>()).put(k.kind(), k);
         }
     }
 
@@ -87,9 +90,9 @@ public final class ConfigValidator {
                 version = "";
             }
         }
-        String key = group + "/" + kind;
-        KindValidator kv = validators.get(key);
-        boolean metadataOnly = kv == null && METADATA_ONLY.contains(key);
+        Map<String, KindValidator> kinds = byGroupAndKind.get(group);
+        KindValidator kv = kinds == null ? null : kinds.get(kind);
+        boolean metadataOnly = kv == null && METADATA_ONLY.contains(group + "/" + kind);
         if (kv == null && !metadataOnly) {
             String gv = group.isEmpty() ? version : group + "/" + version;
             return ValidationOutcome.deny("unrecognized type " + gv + ", Kind=" + kind, ValidationOutcome.REASON_UNKNOWN_TYPE);
@@ -131,12 +134,16 @@ public final class ConfigValidator {
         return new ValidationOutcome(true, null, findings.warnings(), null);
     }
 
+    private static final String[] TYPE_FIELDS = {"apiVersion", "kind"};
+    private static final String[] METADATA_STRING_FIELDS = {"name", "namespace", "generateName", "uid", "resourceVersion"};
+    private static final String[] METADATA_MAP_FIELDS = {"labels", "annotations"};
+
     /** Go encoding/json decoding of the generic object; returns the error text or null. */
     private static String checkObjectShape(JsonNode obj) {
         if (!obj.isObject()) {
             return "json: cannot unmarshal " + jsonType(obj) + " into Go value of type crd.IstioKind";
         }
-        for (String f : new String[] {"apiVersion", "kind"}) {
+        for (String f : TYPE_FIELDS) {
             JsonNode v = obj.get(f);
             if (v != null && !v.isNull() && !v.isTextual()) {
                 return "json: cannot unmarshal " + jsonType(v) + " into Go struct field IstioKind." + f + " of type string";
@@ -149,13 +156,13 @@ public final class ConfigValidator {
         if (!md.isObject()) {
             return "json: cannot unmarshal " + jsonType(md) + " into Go struct field IstioKind.metadata of type v1.ObjectMeta";
         }
-        for (String f : new String[] {"name", "namespace", "generateName", "uid", "resourceVersion"}) {
+        for (String f : METADATA_STRING_FIELDS) {
             JsonNode v = md.get(f);
             if (v != null && !v.isNull() && !v.isTextual()) {
                 return "json: cannot unmarshal " + jsonType(v) + " into Go struct field ObjectMeta.metadata." + f + " of type string";
             }
         }
-        for (String f : new String[] {"labels", "annotations"}) {
+        for (String f : METADATA_MAP_FIELDS) {
             JsonNode v = md.get(f);
             if (v == null || v.isNull()) {
                 continue;

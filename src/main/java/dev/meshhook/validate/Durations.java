@@ -35,7 +35,7 @@ public final class Durations {
             neg = s.charAt(i) == '-';
             i++;
         }
-        if (s.substring(i).equals("0")) {
+        if (n - i == 1 && s.charAt(i) == '0') {
             return 0;
         }
         if (i == n) {
@@ -98,10 +98,10 @@ public final class Durations {
             if (us == i) {
                 throw new SyntaxException("time: missing unit in duration " + quote(orig));
             }
-            String u = s.substring(us, i);
-            long unit = unitNanos(u);
+            long unit = unitNanos(s, us, i);
             if (unit < 0) {
-                throw new SyntaxException("time: unknown unit " + quote(u) + " in duration " + quote(orig));
+                throw new SyntaxException("time: unknown unit " + quote(s.substring(us, i)) + " in duration "
+                        + quote(orig));
             }
             if (Long.compareUnsigned(v, Long.divideUnsigned(1L << 63, unit)) > 0) {
                 throw invalid(orig);
@@ -162,17 +162,27 @@ public final class Durations {
         return c >= '0' && c <= '9';
     }
 
-    private static long unitNanos(String u) {
-        switch (u) {
-            case "ns": return 1L;
-            case "us":
-            case "\u00b5s": // micro sign
-            case "\u03bcs": // Greek small letter mu
+    /** Nanoseconds per unit for the unit text {@code s[from, to)}, or -1 when it is not one of Go's units. */
+    private static long unitNanos(String s, int from, int to) {
+        char c = s.charAt(from);
+        if (to - from == 1) {
+            switch (c) {
+                case 's': return NANOS_PER_SECOND;
+                case 'm': return 60L * NANOS_PER_SECOND;
+                case 'h': return 3600L * NANOS_PER_SECOND;
+                default: return -1;
+            }
+        }
+        if (to - from != 2 || s.charAt(from + 1) != 's') {
+            return -1;
+        }
+        switch (c) {
+            case 'n': return 1L;
+            case 'u':
+            case '\u00b5': // micro sign
+            case '\u03bc': // Greek small letter mu
                 return 1_000L;
-            case "ms": return NANOS_PER_MILLI;
-            case "s": return NANOS_PER_SECOND;
-            case "m": return 60L * NANOS_PER_SECOND;
-            case "h": return 3600L * NANOS_PER_SECOND;
+            case 'm': return NANOS_PER_MILLI;
             default: return -1;
         }
     }

@@ -19,6 +19,7 @@ import java.util.Map;
  *   <li>integers (also quoted) as JSON integers, floats as doubles, enums as value names (an undefined
  *       number stays a number), durations as nanoseconds, wrappers as the bare value.</li>
  * </ul>
+ * Subtrees of the raw spec that are already in this form are reused, not copied (a valid spec mostly is).
  * Type mismatches raise {@link DecodeException}; the caller reports them as
  * {@code error decoding configuration: <detail>}.
  */

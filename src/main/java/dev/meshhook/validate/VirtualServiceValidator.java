@@ -912,7 +912,8 @@ public final class VirtualServiceValidator implements KindValidator {
                 Candidate a = candidates.get(i);
                 for (int j = i + 1; j < candidates.size(); j++) {
                     Candidate b = candidates.get(j);
-                    if (a.prefix.equals(b.prefix) || !b.prefix.startsWith(a.prefix) || a.port != b.port
+                    // b must extend a's prefix: a longer string starting with it (cheapest test first)
+                    if (b.prefix.length() <= a.prefix.length() || a.port != b.port || !b.prefix.startsWith(a.prefix)
                             || !a.method().startsWith(b.method()) || !a.authority().startsWith(b.authority())
                             || !mapCovers(a.headers(), b.headers()) || !mapCovers(a.query(), b.query())
                             || !mapCovers(a.without(), b.without())) {
