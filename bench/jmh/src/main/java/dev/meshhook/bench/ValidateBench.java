@@ -36,8 +36,9 @@ import java.util.logging.SimpleFormatter;
 /**
  * Validation of a VirtualService with 20 HTTP routes (matches, rewrites, retries, weighted destinations): the pure
  * decision, and the whole {@code /validate} handler from body bytes to answer bytes (AdmissionReview decode,
- * decision, metrics, log line, answer encoding) next to a DELETE review, which the handler answers without
- * validating (the pair the wrk run compares, minus HTTP and TLS).
+ * decision, metrics, log line, answer encoding) next to DELETE reviews, which the handler answers without
+ * validating (the pairs the wrk run compares, minus HTTP and TLS): a bare one and one carrying the VirtualService
+ * as {@code oldObject}, as the API server sends it.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -52,6 +53,7 @@ public class ValidateBench {
     ValidationWebhook webhook;
     byte[] virtualServiceBody;
     byte[] deleteBody;
+    byte[] deleteWithOldObjectBody;
 
     /** A VirtualService with {@code routes} HTTP routes; shared with the wrk scripts' generator in spirit. */
     static ObjectNode virtualService(int routes) {
@@ -90,8 +92,11 @@ public class ValidateBench {
         ObjectMapper m = new ObjectMapper();
         ObjectNode vs = (ObjectNode) m.readTree(Files.readAllBytes(example("validate-virtualservice.json")));
         ((ObjectNode) vs.path("request").path("object")).set("spec", virtualService(routes).get("spec"));
-        byte[] delete = m.writeValueAsBytes(m.readTree(Files.readAllBytes(example("validate-delete.json"))));
-        return new byte[][] {m.writeValueAsBytes(vs), delete};
+        ObjectNode delete = (ObjectNode) m.readTree(Files.readAllBytes(example("validate-delete.json")));
+        byte[] deleteBytes = m.writeValueAsBytes(delete);
+        // a DELETE as the API server sends it: oldObject carries the stored object (the same VirtualService)
+        ((ObjectNode) delete.path("request")).set("oldObject", vs.path("request").path("object").deepCopy());
+        return new byte[][] {m.writeValueAsBytes(vs), deleteBytes, m.writeValueAsBytes(delete)};
     }
 
     private static Path example(String name) {
@@ -136,6 +141,7 @@ public class ValidateBench {
         byte[][] bodies = reviewBodies(20);
         virtualServiceBody = bodies[0];
         deleteBody = bodies[1];
+        deleteWithOldObjectBody = bodies[2];
         String answer = handleTwentyRouteVirtualServiceBody().bodyText();
         if (!answer.contains("\"allowed\":true")) {
             throw new IllegalStateException("benchmark review is not allowed: " + answer);
@@ -155,5 +161,11 @@ public class ValidateBench {
     @Benchmark
     public HttpAnswer handleDeleteBody() {
         return webhook.handle("/validate", RequestBody.JSON, RequestBody.of(deleteBody));
+    }
+
+    /** The DELETE review with the 20-route VirtualService as {@code oldObject}: decoded, not validated. */
+    @Benchmark
+    public HttpAnswer handleDeleteWithOldObjectBody() {
+        return webhook.handle("/validate", RequestBody.JSON, RequestBody.of(deleteWithOldObjectBody));
     }
 }
