@@ -74,6 +74,13 @@ for c in "${CASES[@]}"; do
     "$unexpected"
 done
 
+rps() { awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$1.txt"; }
+ratio() { awk -v a="$(rps "$1")" -v b="$(rps "$2")" 'BEGIN {printf "%.0f %%", 100 * a / b}'; }
+echo
+echo "ratios: /inject hello vs skipped hostNetwork pod $(ratio inject-hello-pod inject-hostnetwork-skip);" \
+  "/validate VirtualService vs bare DELETE $(ratio validate-vs-20-routes validate-delete)," \
+  "vs DELETE carrying it as oldObject $(ratio validate-vs-20-routes validate-delete-oldobject)"
+
 # Single requests as an API server makes them when idle: a new TLS connection each, over HTTP/2 and HTTP/1.1.
 single() { # protocol-flag body-file
   for i in $(seq 1 25); do
