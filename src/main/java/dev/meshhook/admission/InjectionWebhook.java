@@ -105,6 +105,9 @@ public final class InjectionWebhook {
     private HttpAnswer respond(String path, String podName, AdmissionCodec.Decoded.Review review, String uid,
                                InjectionOutcome outcome) {
         if (outcome instanceof InjectionOutcome.Injected injected) {
+            if (injected.fromCache()) {
+                metrics.injectionReused();
+            }
             byte[] patch = AdmissionCodec.patchBytes(injected.patch());
             LOG.infof("inject path=%s pod=%s uid=%s decision=injected patchOps=%d patchBytes=%d%s", path, podName,
                     uid, injected.patch().size(), patch.length, injected.fromCache() ? " reused=true" : "");

@@ -28,6 +28,8 @@ public final class WebhookMetrics {
     public static final String INJECTION_SKIP = "sidecar_injection_skip";
     public static final String INJECTION_FAILURE = "sidecar_injection_failure";
     public static final String INJECTION_TIME = "sidecar_injection_time";
+    /** Ours, not Istio's: injections answered with the outcome of an identical earlier request. */
+    public static final String INJECTION_REUSED = "meshhook_injection_reused";
     public static final String VALIDATION_PASSED = "galley_validation_passed";
     public static final String VALIDATION_FAILED = "galley_validation_failed";
     public static final String VALIDATION_HTTP_ERROR = "galley_validation_http_error";
@@ -45,6 +47,7 @@ public final class WebhookMetrics {
     private final Counter skip;
     private final Counter failure;
     private final Timer time;
+    private final Counter reused;
     private final Map<SeriesKey, LongAdder> series = new ConcurrentHashMap<>();
     /**
      * The {@code galley_validation_*} series by their raw label values: one lookup per request instead of building
@@ -65,6 +68,9 @@ public final class WebhookMetrics {
         this.time = Timer.builder(INJECTION_TIME).description("Total time taken for injection in seconds.")
                 .serviceLevelObjectives(TIME_BUCKETS)
                 .register(registry);
+        this.reused = Counter.builder(INJECTION_REUSED)
+                .description("Injections answered with the outcome of an identical earlier request.")
+                .register(registry);
     }
 
     public void injectionRequest() {
@@ -77,6 +83,10 @@ public final class WebhookMetrics {
 
     public void injectionSkip() {
         skip.increment();
+    }
+
+    public void injectionReused() {
+        reused.increment();
     }
 
     public void injectionFailure() {

@@ -43,6 +43,19 @@ class InjectionWebhookTest {
     }
 
     @Test
+    void reusedOutcomesAnswerTheSameAndAreCounted() throws Exception {
+        ArrayNode patch = M.createArrayNode();
+        patch.addObject().put("op", "add").put("path", "/metadata/labels/x").put("value", "y");
+        String req = review("admission.k8s.io/v1", "{\"uid\":\"u-1\",\"object\":{\"metadata\":{\"name\":\"p\"}}}");
+        next = new InjectionOutcome.Injected(patch, List.of());
+        HttpAnswer fresh = webhook.handle("/inject", "application/json", body(req));
+        next = new InjectionOutcome.Injected(patch, List.of(), true);
+        HttpAnswer reused = webhook.handle("/inject", "application/json", body(req));
+        assertEquals(fresh.bodyText(), reused.bodyText());
+        assertEquals(1.0, count(WebhookMetrics.INJECTION_REUSED));
+    }
+
+    @Test
     void injectedAnswerCarriesBase64PatchAndEchoesEnvelope() throws Exception {
         ArrayNode patch = M.createArrayNode();
         patch.addObject().put("op", "add").put("path", "/metadata/labels/x").put("value", "y");
