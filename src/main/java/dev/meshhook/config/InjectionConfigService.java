@@ -45,6 +45,11 @@ public class InjectionConfigService {
                                   @ConfigProperty(name = "meshhook.inject.cache-entries", defaultValue = "256")
                                   int cacheEntries,
                                   Instance<ClusterFacts> cluster) {
+        if (cacheEntries < 0) {
+            // a setting error, not a configuration the holder should reject and work around
+            throw new IllegalArgumentException("meshhook.inject.cache-entries (MESHHOOK_INJECT_CACHE_ENTRIES) must be 0 or "
+                    + "more, got " + cacheEntries);
+        }
         this.injectorDir = injectorDir.filter(s -> !s.isBlank());
         this.meshFile = meshFile.filter(s -> !s.isBlank());
         this.recheck = recheck;
