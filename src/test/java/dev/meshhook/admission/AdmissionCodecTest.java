@@ -35,6 +35,39 @@ class AdmissionCodecTest {
         }
     }
 
+    private static String reviewWithManagedFields(String managedFields) {
+        return "{\"apiVersion\":\"admission.k8s.io/v1\",\"kind\":\"AdmissionReview\",\"request\":{\"uid\":\"u1\","
+                + "\"object\":{\"metadata\":{\"name\":\"p\",\"managedFields\":" + managedFields
+                + ",\"labels\":{\"app\":\"a\"}},\"spec\":{\"containers\":[{\"name\":\"c\"}]}}}}";
+    }
+
+    private static String bigManagedFields(String last) {
+        StringBuilder sb = new StringBuilder("[");
+        for (int i = 0; i < 2000; i++) {
+            sb.append("{\"manager\":\"m").append(i).append("\",\"fieldsV1\":{\"f:l").append(i).append("\":{}}},");
+        }
+        return sb.append(last).append(']').toString();
+    }
+
+    @Test
+    void largeManagedFieldsNeverReachTheTreeAndNothingElseIsLost() {
+        var r = assertInstanceOf(AdmissionCodec.Decoded.Review.class,
+                decode(reviewWithManagedFields(bigManagedFields("{}")), true));
+        var meta = r.request().path("object").path("metadata");
+        assertFalse(meta.has("managedFields"));
+        assertEquals("p", meta.path("name").asText());
+        assertEquals("a", meta.path("labels").path("app").asText());
+        assertEquals("c", r.request().at("/object/spec/containers/0/name").asText());
+    }
+
+    @Test
+    void malformedLargeManagedFieldsStillFailTheWholeBody() {
+        // what is cut is checked first: a syntax error inside it must not slip through
+        String message = assertInstanceOf(AdmissionCodec.Decoded.Undecodable.class,
+                decode(reviewWithManagedFields(bigManagedFields("{\"a\":tru}")), true)).message();
+        assertTrue(message.startsWith("couldn't get version/kind; json parse error: "), message);
+    }
+
     @Test
     void yamlBodiesAreAcceptedLikeTheUniversalDeserializer() {
         var r = assertInstanceOf(AdmissionCodec.Decoded.Review.class,
