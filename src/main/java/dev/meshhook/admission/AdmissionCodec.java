@@ -16,6 +16,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * AdmissionReview {@code admission.k8s.io/v1} and {@code v1beta1} codec, shaped like the Kubernetes universal
  * deserializer Istio uses (inject-spec a.2-a.3, validation-spec 1.2-1.3): JSON or YAML in, the same
@@ -79,7 +81,7 @@ public final class AdmissionCodec {
         }
         if (!root.isObject()) {
             return new Decoded.Undecodable("couldn't get version/kind; json parse error: json: cannot unmarshal "
-                    + goType(root) + " into Go value of type " + TYPE_META_STRUCT, false);
+                    + unmarshalTypeName(root) + " into Go value of type " + TYPE_META_STRUCT, false);
         }
         JsonNode apiVersionNode = root.get("apiVersion");
         JsonNode kindNode = root.get("kind");
@@ -116,23 +118,6 @@ public final class AdmissionCodec {
             return new Decoded.Undecodable(typeError, false);
         }
         return new Decoded.Review(apiVersion, kind, (ObjectNode) request);
-    }
-
-    /** Go {@code encoding/json} name of a JSON value's type, as in "cannot unmarshal array into ...". */
-    public static String goType(JsonNode v) {
-        if (v.isTextual()) {
-            return "string";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isBoolean()) {
-            return "bool";
-        }
-        if (v.isArray()) {
-            return "array";
-        }
-        return "object";
     }
 
     /**
@@ -184,7 +169,7 @@ public final class AdmissionCodec {
     // The fields of AdmissionRequest the webhooks read, with their Go types: a mismatch fails decoding in Go.
     private static String checkRequestTypes(JsonNode request) {
         if (!request.isObject()) {
-            return "json: cannot unmarshal " + goType(request)
+            return "json: cannot unmarshal " + unmarshalTypeName(request)
                     + " into Go struct field AdmissionReview.request of type v1.AdmissionRequest";
         }
         String[][] strings = {{"uid", "types.UID"}, {"operation", "v1.Operation"}, {"namespace", "string"},
@@ -213,13 +198,13 @@ public final class AdmissionCodec {
         if (v == null || v.isNull() || v.isTextual()) {
             return null;
         }
-        return "couldn't get version/kind; json parse error: json: cannot unmarshal " + goType(v)
+        return "couldn't get version/kind; json parse error: json: cannot unmarshal " + unmarshalTypeName(v)
                 + " into Go struct field ." + field + " of type string";
     }
 
     private static String fieldError(String field, JsonNode v, String goType) {
-        return "json: cannot unmarshal " + goType(v) + " into Go struct field AdmissionRequest.request." + field
-                + " of type " + goType;
+        return "json: cannot unmarshal " + unmarshalTypeName(v) + " into Go struct field AdmissionRequest.request."
+                + field + " of type " + goType;
     }
 
     private static String missing(String what, byte[] body) {

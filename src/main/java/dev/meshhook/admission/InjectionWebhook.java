@@ -9,6 +9,8 @@ import org.jboss.logging.Logger;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * {@code /inject} and {@code /inject/...}: Istio's sidecar-injector HTTP contract (inject-spec a.2-a.4, i.1)
  * around the pure injection pipeline. Every input gets an answer; nothing here throws.
@@ -147,7 +149,7 @@ public final class InjectionWebhook {
             return "unexpected end of JSON input";
         }
         if (!object.isObject()) {
-            return "json: cannot unmarshal " + AdmissionCodec.goType(object) + " into Go value of type v1.Pod";
+            return "json: cannot unmarshal " + unmarshalTypeName(object) + " into Go value of type v1.Pod";
         }
         return null;
     }

@@ -24,6 +24,27 @@ public final class GoJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory F = JsonNodeFactory.instance;
 
+    /**
+     * The JSON kind Go's {@code json.UnmarshalTypeError} names for a value that does not fit its target
+     * ({@code string}, {@code number}, {@code bool}, {@code array}, {@code object}), as in
+     * "json: cannot unmarshal array into Go value of type ...".
+     */
+    public static String unmarshalTypeName(JsonNode v) {
+        if (v.isTextual()) {
+            return "string";
+        }
+        if (v.isNumber()) {
+            return "number";
+        }
+        if (v.isBoolean()) {
+            return "bool";
+        }
+        if (v.isArray()) {
+            return "array";
+        }
+        return "object";
+    }
+
     /** Go json.Marshal of a value-model object or JsonNode (compact). */
     public static String encode(Object v) {
         StringBuilder sb = new StringBuilder();

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * Istio's configuration validation ("Galley") as one facade: the admission decision of §1.4 over a
  * decoded request, with Istio's exact denial texts. Thread-safe; build once and share.
@@ -141,12 +143,12 @@ public final class ConfigValidator {
     /** Go encoding/json decoding of the generic object; returns the error text or null. */
     private static String checkObjectShape(JsonNode obj) {
         if (!obj.isObject()) {
-            return "json: cannot unmarshal " + jsonType(obj) + " into Go value of type crd.IstioKind";
+            return "json: cannot unmarshal " + unmarshalTypeName(obj) + " into Go value of type crd.IstioKind";
         }
         for (String f : TYPE_FIELDS) {
             JsonNode v = obj.get(f);
             if (v != null && !v.isNull() && !v.isTextual()) {
-                return "json: cannot unmarshal " + jsonType(v) + " into Go struct field IstioKind." + f + " of type string";
+                return "json: cannot unmarshal " + unmarshalTypeName(v) + " into Go struct field IstioKind." + f + " of type string";
             }
         }
         JsonNode md = obj.get("metadata");
@@ -154,12 +156,12 @@ public final class ConfigValidator {
             return null;
         }
         if (!md.isObject()) {
-            return "json: cannot unmarshal " + jsonType(md) + " into Go struct field IstioKind.metadata of type v1.ObjectMeta";
+            return "json: cannot unmarshal " + unmarshalTypeName(md) + " into Go struct field IstioKind.metadata of type v1.ObjectMeta";
         }
         for (String f : METADATA_STRING_FIELDS) {
             JsonNode v = md.get(f);
             if (v != null && !v.isNull() && !v.isTextual()) {
-                return "json: cannot unmarshal " + jsonType(v) + " into Go struct field ObjectMeta.metadata." + f + " of type string";
+                return "json: cannot unmarshal " + unmarshalTypeName(v) + " into Go struct field ObjectMeta.metadata." + f + " of type string";
             }
         }
         for (String f : METADATA_MAP_FIELDS) {
@@ -168,12 +170,12 @@ public final class ConfigValidator {
                 continue;
             }
             if (!v.isObject()) {
-                return "json: cannot unmarshal " + jsonType(v) + " into Go struct field ObjectMeta.metadata." + f
+                return "json: cannot unmarshal " + unmarshalTypeName(v) + " into Go struct field ObjectMeta.metadata." + f
                         + " of type map[string]string";
             }
             for (JsonNode e : v) {
                 if (!e.isNull() && !e.isTextual()) {
-                    return "json: cannot unmarshal " + jsonType(e) + " into Go struct field ObjectMeta.metadata." + f
+                    return "json: cannot unmarshal " + unmarshalTypeName(e) + " into Go struct field ObjectMeta.metadata." + f
                             + " of type string";
                 }
             }
@@ -229,19 +231,4 @@ public final class ConfigValidator {
         };
     }
 
-    private static String jsonType(JsonNode v) {
-        if (v.isTextual()) {
-            return "string";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isBoolean()) {
-            return "bool";
-        }
-        if (v.isArray()) {
-            return "array";
-        }
-        return "object";
-    }
 }

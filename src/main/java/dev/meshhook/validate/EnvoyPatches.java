@@ -26,6 +26,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * Decodes EnvoyFilter {@code patch.value} structs into the Envoy v3 message selected by {@code applyTo}, as Istio's
  * {@code xds.BuildXDSObjectFromStruct} does (validation-spec §2.2.5, EF-10): Go proto-JSON rules (durations in Go
@@ -415,23 +417,7 @@ final class EnvoyPatches {
     }
 
     private static DecodeError mismatch(JsonNode v, String goType) {
-        return new DecodeError("json: cannot unmarshal " + jsonType(v) + " into Go value of type " + goType);
-    }
-
-    private static String jsonType(JsonNode v) {
-        if (v.isTextual()) {
-            return "string";
-        }
-        if (v.isBoolean()) {
-            return "bool";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isArray()) {
-            return "array";
-        }
-        return "object";
+        return new DecodeError("json: cannot unmarshal " + unmarshalTypeName(v) + " into Go value of type " + goType);
     }
 
     /** proto3 JSON duration text for a nanosecond count ({@code 1.5s}, {@code -0.000000001s}). */

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * Inline JWKS parsing as Istio does it with lestrrat-go/jwx v1 {@code jwk.Parse}: a JWK Set ({@code {"keys": [...]}})
  * or a single JWK. Each key needs a known {@code kty} (RSA, EC, OKP, oct) and that type's required members, which
@@ -39,7 +41,7 @@ final class Jwks {
             throw new ParseException("failed to unmarshal JWK set: unexpected end of JSON input");
         }
         if (!root.isObject()) {
-            throw new ParseException("failed to unmarshal JWK set: json: cannot unmarshal " + jsonType(root)
+            throw new ParseException("failed to unmarshal JWK set: json: cannot unmarshal " + unmarshalTypeName(root)
                 + " into Go value of type map[string]interface {}");
         }
         List<Key> keys = new ArrayList<>();
@@ -69,7 +71,7 @@ final class Jwks {
 
     private static Key parseKey(JsonNode k) throws ParseException {
         if (!k.isObject()) {
-            throw new ParseException("failed to unmarshal JSON into key hint: json: cannot unmarshal " + jsonType(k)
+            throw new ParseException("failed to unmarshal JSON into key hint: json: cannot unmarshal " + unmarshalTypeName(k)
                 + " into Go value of type struct");
         }
         JsonNode ktyNode = k.get("kty");
@@ -131,19 +133,4 @@ final class Jwks {
         return m == null ? "invalid JSON" : m;
     }
 
-    private static String jsonType(JsonNode n) {
-        if (n.isArray()) {
-            return "array";
-        }
-        if (n.isTextual()) {
-            return "string";
-        }
-        if (n.isNumber()) {
-            return "number";
-        }
-        if (n.isBoolean()) {
-            return "bool";
-        }
-        return "object";
-    }
 }

@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * Decodes a raw {@code spec} against a {@link ProtoType} the way Istio's lenient proto-JSON decoding
  * does (§1.6), producing a normalised tree the validators read:
@@ -488,22 +490,8 @@ public final class SpecDecoder {
         return new DecodeException("json: cannot unmarshal " + jsonType(v) + " into field " + where(path) + " of type " + t.name());
     }
 
+    // Go names a JSON null "null" in these decode errors; every other kind as json.UnmarshalTypeError does
     private static String jsonType(JsonNode v) {
-        if (v.isTextual()) {
-            return "string";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isBoolean()) {
-            return "bool";
-        }
-        if (v.isArray()) {
-            return "array";
-        }
-        if (v.isObject()) {
-            return "object";
-        }
-        return "null";
+        return v.isNull() ? "null" : unmarshalTypeName(v);
     }
 }

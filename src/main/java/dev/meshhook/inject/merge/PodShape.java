@@ -24,6 +24,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.meshhook.gotemplate.GoJson.unmarshalTypeName;
+
 /**
  * The Go round trip of a k8s object: decode JSON into the typed struct the way {@code encoding/json} does
  * (unknown keys dropped, case-insensitive key matching, {@code null} = zero value, quantities parsed,
@@ -160,7 +162,7 @@ public final class PodShape {
                 return null;
             }
             if (!v.isObject()) {
-                throw typeError(kindOf(v), t.goName());
+                throw typeError(unmarshalTypeName(v), t.goName());
             }
             JsonNode[] values = new JsonNode[t.fields().size()];
             String saved = struct;
@@ -198,7 +200,7 @@ public final class PodShape {
                 return null;
             }
             if (!v.isArray()) {
-                throw typeError(kindOf(v), t.goName());
+                throw typeError(unmarshalTypeName(v), t.goName());
             }
             ArrayNode out = F.arrayNode(v.size());
             GoType et = t.elem();
@@ -214,7 +216,7 @@ public final class PodShape {
                 return null;
             }
             if (!v.isObject()) {
-                throw typeError(kindOf(v), t.goName());
+                throw typeError(unmarshalTypeName(v), t.goName());
             }
             List<String> keys = new ArrayList<>(v.size());
             v.fieldNames().forEachRemaining(keys::add);
@@ -234,17 +236,17 @@ public final class PodShape {
             switch (t.kind()) {
                 case STRING:
                     if (!v.isTextual()) {
-                        throw typeError(kindOf(v), t.goName());
+                        throw typeError(unmarshalTypeName(v), t.goName());
                     }
                     return v;
                 case BOOL:
                     if (!v.isBoolean()) {
-                        throw typeError(kindOf(v), t.goName());
+                        throw typeError(unmarshalTypeName(v), t.goName());
                     }
                     return v;
                 default:
                     if (!v.isNumber()) {
-                        throw typeError(kindOf(v), t.goName());
+                        throw typeError(unmarshalTypeName(v), t.goName());
                     }
                     BigInteger i = integral(v);
                     boolean is32 = t.kind() == Kind.INT32;
@@ -290,7 +292,7 @@ public final class PodShape {
                 }
                 return F.numberNode(i.intValue());
             }
-            throw new GoDecodeException("json: cannot unmarshal " + kindOf(v) + " into Go value of type int32");
+            throw new GoDecodeException("json: cannot unmarshal " + unmarshalTypeName(v) + " into Go value of type int32");
         }
 
         private JsonNode decodeTime(JsonNode v) throws GoDecodeException {
@@ -335,19 +337,4 @@ public final class PodShape {
         }
     }
 
-    private static String kindOf(JsonNode v) {
-        if (v.isTextual()) {
-            return "string";
-        }
-        if (v.isBoolean()) {
-            return "bool";
-        }
-        if (v.isNumber()) {
-            return "number";
-        }
-        if (v.isArray()) {
-            return "array";
-        }
-        return "object";
-    }
 }
