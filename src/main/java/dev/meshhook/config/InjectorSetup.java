@@ -19,7 +19,12 @@ import java.util.List;
  * @param warnings load-time warnings Istio would log for this configuration (e.g. no templates)
  */
 public record InjectorSetup(InjectorSources sources, InjectorConfig config, InjectorValues values, MeshConfig mesh,
-                            Injector injector, InjectionCache cache, List<String> warnings) {
+                            InjectionCache cache, List<String> warnings) {
+
+    /** The injector built from these texts (templates parsed once). */
+    public Injector injector() {
+        return cache.injector();
+    }
 
     /** {@link #compile(InjectorSources, String, InjectorEnv, ClusterFacts, int)} with the default cache size. */
     public static InjectorSetup compile(InjectorSources sources, String revision, InjectorEnv env,
@@ -59,7 +64,7 @@ public record InjectorSetup(InjectorSources sources, InjectorConfig config, Inje
         } catch (InjectorConfigException e) {
             throw new IllegalArgumentException(e.getMessage(), e);
         }
-        return new InjectorSetup(sources, config, values, mesh, injector, new InjectionCache(injector, cacheEntries),
+        return new InjectorSetup(sources, config, values, mesh, new InjectionCache(injector, cacheEntries),
                 config.warnings());
     }
 
